@@ -1,0 +1,74 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+
+import type { ErrorBody } from '@openpai-marketplace/shared-types';
+
+import { DomainError } from './domain-error';
+import { isDatabaseUnavailable } from './database-errors';
+
+/**
+ * Turns every exception into the shared error body. Expected 4xx are logged at debug; anything
+ * else at error with its stack, while the response body says nothing internal.
+ */
+@Catch()
+export class ErrorBodyFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+
+    const { status, body } = this.describe(exception, request);
+    if (status >= 500) {
+      this.logger.error(
+        { err: exception, method: request.method, path: request.path, status, code: body.code },
+        `${request.method} ${request.path} failed with ${status} ${body.code}`,
+      );
+    } else {
+      this.logger.debug({ status, code: body.code }, body.message);
+    }
+
+    if (response.headersSent) {
+      return;
+    }
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown, request: Request): { status: number; body: ErrorBody } {
+    if (exception instanceof DomainError) {
+      const body: ErrorBody = { code: exception.code, message: exception.message };
+      if (exception.details?.length) {
+        body.details = exception.details;
+      }
+      return { status: exception.status, body };
+    }
+
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: 503,
+        body: { code: 'database_unavailable', message: 'The database cannot be reached right now; retry in a few seconds.' },
+      };
+    }
+
+    if (exception instanceof HttpException) {
+      return this.describeHttpException(exception, request);
+    }
+
+    if (exception instanceof QueryFailedError) {
+      return { status: 500, body: { code: 'database_error', message: 'A database query failed; the error is in the server log.' } };
+    }
+
+    return { status: 500, body: { code: 'internal_error', message: 'Unexpected internal error; the details are in the server log.' } };
+  }
+
+  private describeHttpException(exception: HttpException, request: Request): { status: number; body: ErrorBody } {
+    const status = exception.getStatus();
+    if (status === 404) {
+      return { status, body: { code: 'route_not_found', message: `No route matches ${request.method} ${request.path.slice(0, 200)}.` } };
+    }
+    const message = typeof exception.getResponse() === 'string' ? String(exception.getResponse()) : exception.message;
+    return { status, body: { code: `http_${status}`, message } };
+  }
+}

@@ -1,0 +1,47 @@
+/** The restserver's whole configuration, validated and typed, built once before start-up. */
+export interface AppConfig {
+  readonly environment: 'development' | 'test' | 'production';
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** `'*'` allows any origin. */
+    readonly corsOrigins: '*' | readonly string[];
+    readonly bodyLimitBytes: number;
+  };
+  readonly database: DatabaseConfig;
+  readonly identity: IdentityConfig;
+  readonly azureStorage?: {
+    readonly type: string;
+    readonly storageAccount: string;
+    readonly connectionStrings: readonly string[];
+  };
+  readonly logLevel: string;
+  readonly migrateOnStart: boolean;
+}
+
+export type DatabaseConfig =
+  | { readonly kind: 'url'; readonly url: string }
+  | {
+      readonly kind: 'parameters';
+      readonly host: string;
+      readonly port: number;
+      readonly username: string;
+      readonly password?: string;
+      readonly database: string;
+    }
+  | { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number };
+
+export interface DevUserSpec {
+  readonly username: string;
+  readonly admin: boolean;
+  readonly groups: readonly string[];
+}
+
+export type IdentityConfig =
+  | {
+      readonly kind: 'openpai';
+      readonly url: string;
+      readonly timeoutMs: number;
+      readonly cacheTtlSeconds: number;
+    }
+  | { readonly kind: 'development'; readonly users: readonly DevUserSpec[] };

@@ -1,0 +1,48 @@
+import type { DataSourceOptions } from 'typeorm';
+
+import type { DatabaseConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** Table in which TypeORM records the migrations applied. */
+export const MIGRATIONS_TABLE = 'marketplace_migrations';
+
+/**
+ * TypeORM options for a resolved database location. `synchronize` stays off: the schema only
+ * moves through migrations, because it must keep matching databases the original server made.
+ */
+export function buildDataSourceOptions(connection: ResolvedDatabase): DataSourceOptions {
+  return {
+    type: 'postgres',
+    ...connection,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: {
+      // Fail a request quickly when the pool cannot get a connection, instead of queueing forever.
+      connectionTimeoutMillis: 5000,
+      max: 10,
+    },
+  };
+}
+
+/** Where to connect, once an embedded server (if any) is running. */
+export type ResolvedDatabase =
+  | { url: string }
+  | { host: string; port: number; username: string; password?: string; database: string };
+
+export function resolvedFromConfig(config: Exclude<DatabaseConfig, { kind: 'embedded' }>): ResolvedDatabase {
+  if (config.kind === 'url') {
+    return { url: config.url };
+  }
+  return {
+    host: config.host,
+    port: config.port,
+    username: config.username,
+    password: config.password,
+    database: config.database,
+  };
+}

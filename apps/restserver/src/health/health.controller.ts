@@ -1,0 +1,51 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+
+import type { ErrorBody, Health } from '@openpai-marketplace/shared-types';
+
+import { Public } from '../auth/public.decorator';
+import { TextResponse } from '../common/http/text-response.decorator';
+import { pendingMigrations } from '../database/run-migrations';
+
+@Public()
+@Controller()
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The original server's greeting, kept for clients that probe the root. */
+  @Get()
+  @TextResponse()
+  welcome(): string {
+    return 'Welcome to marketplace!';
+  }
+
+  /** Liveness: the process serves HTTP. Says nothing about the database. */
+  @Get('healthz')
+  alive(): Health {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the database answers and every migration is applied. 503 says which check failed. */
+  @Get('readyz')
+  async ready(@Res({ passthrough: true }) response: Response): Promise<Health | ErrorBody> {
+    const problems: { field: string; message: string }[] = [];
+
+    try {
+      await this.dataSource.query('SELECT 1');
+      const pending = await pendingMigrations(this.dataSource);
+      if (pending.length > 0) {
+        problems.push({ field: 'migrations', message: `${pending.length} migration(s) not applied yet: ${pending.join(', ')}` });
+      }
+    } catch (error) {
+      problems.push({ field: 'database', message: `the database does not answer: ${error instanceof Error ? error.message : String(error)}` });
+    }
+
+    if (problems.length === 0) {
+      return { status: 'ok', checks: { database: { ok: true }, migrations: { ok: true } } };
+    }
+    response.status(503);
+    return { code: 'not_ready', message: `Not ready: ${problems.map((problem) => problem.message).join('; ')}.`, details: problems };
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { ItemLinksController } from './item-links.controller';
+import { ItemLinksService } from './item-links.service';
+import { MarketplaceItem } from './item.entity';
+import { ItemsController } from './items.controller';
+import { ItemsService } from './items.service';
+
+@Module({
+  controllers: [ItemLinksController, ItemsController],
+  exports: [ItemsService],
+  imports: [TypeOrmModule.forFeature([MarketplaceItem])],
+  providers: [ItemLinksService, ItemsService],
+})
+export class ItemsModule {}

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+
+import {
+  checkJobProtocol,
+  OFFICIAL_EXAMPLE_CATEGORY,
+  type Caller,
+  type CreateItemRequest,
+  type Item,
+  type ItemListQuery,
+  type ListedItem,
+  type UpdateItemRequest,
+} from '@openpai-marketplace/shared-types';
+
+import { ItemCategory } from '../categories/category.entity';
+import { ItemCategoryRelation } from '../categories/item-category-relation.entity';
+import { ItemTagRelation } from '../tags/item-tag-relation.entity';
+import { ItemTag } from '../tags/tag.entity';
+import { canEditItem, canViewItem, itemPermissions, resolveVisibility } from './item-access';
+import { applyItemFilters } from './item-list.query';
+import { toItemResponse, toListedItemResponse } from './item-response';
+import { MarketplaceItem } from './item.entity';
+import {
+  AuthorChangeForbiddenError,
+  AuthorMismatchError,
+  InvalidProtocolError,
+  ItemEditForbiddenError,
+  ItemNotFoundError,
+  StatusChangeForbiddenError,
+} from './items.errors';
+
+@Injectable()
+export class ItemsService {
+  constructor(@InjectRepository(MarketplaceItem) private readonly items: Repository<MarketplaceItem>) {}
+
+  async list(caller: Caller, filters: ItemListQuery): Promise<ListedItem[]> {
+    const builder = applyItemFilters(this.items.createQueryBuilder('item'), caller, filters)
+      .orderBy('item.createdAt', 'DESC')
+      .addOrderBy('item.id', 'ASC');
+    const rows = await builder.getMany();
+    const links = await this.loadLinks(rows.map((row) => row.id));
+
+    return rows.map((row) => {
+      const itemLinks = links.get(row.id) ?? { ItemTags: [], ItemCategories: [] };
+      const official = itemLinks.ItemCategories.some((category) => category.name === OFFICIAL_EXAMPLE_CATEGORY);
+      return toListedItemResponse(row, itemPermissions(caller, row, official), itemLinks);
+    });
+  }
+
+  async get(caller: Caller, itemId: string): Promise<Item> {
+    const item = await this.findVisible(caller, itemId);
+    const official = await this.isOfficialExample(itemId);
+    return toItemResponse(item, itemPermissions(caller, item, official));
+  }
+
+  async create(caller: Caller, request: CreateItemRequest): Promise<{ id: string }> {
+    if (request.author !== caller.username) {
+      throw new AuthorMismatchError(request.author, caller.username);
+    }
+    assertValidProtocol(request.protocol);
+
+    const now = new Date();
+    const item = this.items.create({
+      id: randomUUID(),
+      name: request.name,
+      author: request.author,
+      type: request.type,
+      source: request.source ?? 'marketplace',
+      ...resolveVisibility(undefined, request),
+      dataType: request.dataType ?? null,
+      dataUrl: request.dataUrl ?? null,
+      useBlob: request.useBlob ?? false,
+      categories: request.categories ?? null,
+      tags: request.tags ?? null,
+      summary: request.summary ?? null,
+      description: request.description ?? null,
+      protocol: request.protocol,
+      useNumber: 0,
+      starNumber: 0,
+      status: request.status ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.items.insert(item);
+    return { id: item.id };
+  }
+
+  async update(caller: Caller, itemId: string, request: UpdateItemRequest): Promise<void> {
+    const item = await this.findEditable(caller, itemId);
+
+    if (request.author !== undefined && request.author !== item.author && !caller.admin) {
+      throw new AuthorChangeForbiddenError();
+    }
+    if (request.status !== undefined && request.status !== item.status && !caller.admin) {
+      throw new StatusChangeForbiddenError();
+    }
+    if (request.protocol !== undefined) {
+      assertValidProtocol(request.protocol);
+    }
+
+    const { isPublic, isPrivate, groupList, ...columns } = request;
+    const visibilityChanged = isPublic !== undefined || isPrivate !== undefined || groupList !== undefined;
+
+    // Only the columns the request names are written, so concurrent edits of different fields both survive.
+    await this.items.update(
+      { id: itemId },
+      {
+        ...columns,
+        ...(visibilityChanged ? resolveVisibility(item, { isPublic, isPrivate, groupList }) : {}),
+        updatedAt: new Date(),
+      },
+    );
+  }
+
+  async delete(caller: Caller, itemId: string): Promise<void> {
+    await this.findEditable(caller, itemId);
+    await this.items.delete({ id: itemId });
+  }
+
+  /** The item, when it exists and the caller may see it; otherwise 404, whichever is the case. */
+  async findVisible(caller: Caller, itemId: string): Promise<MarketplaceItem> {
+    const item = await this.items.findOneBy({ id: itemId });
+    if (!item || !canViewItem(caller, item)) {
+      throw new ItemNotFoundError(itemId);
+    }
+    return item;
+  }
+
+  /** The item, when the caller may change it: 404 when they cannot see it, 403 when they only see it. */
+  async findEditable(caller: Caller, itemId: string): Promise<MarketplaceItem> {
+    const item = await this.findVisible(caller, itemId);
+    const official = await this.isOfficialExample(itemId);
+    if (!canEditItem(caller, item, official)) {
+      throw new ItemEditForbiddenError(itemId, official);
+    }
+    return item;
+  }
+
+  async isOfficialExample(itemId: string): Promise<boolean> {
+    const count = await this.items.manager
+      .createQueryBuilder(ItemCategoryRelation, 'link')
+      .innerJoin(ItemCategory, 'category', 'category.id = link.ItemCategoryId')
+      .where('link.MarketplaceItemId = :itemId', { itemId })
+      .andWhere('category.name = :name', { name: OFFICIAL_EXAMPLE_CATEGORY })
+      .getCount();
+    return count > 0;
+  }
+
+  /**
+   * Tags and categories linked to each of the given items, fetched in two queries. The ids go
+   * as one array parameter, because PostgreSQL allows at most 65535 parameters per query.
+   */
+  private async loadLinks(itemIds: string[]): Promise<Map<string, Pick<ListedItem, 'ItemTags' | 'ItemCategories'>>> {
+    const links = new Map<string, Pick<ListedItem, 'ItemTags' | 'ItemCategories'>>();
+    if (itemIds.length === 0) {
+      return links;
+    }
+    const entry = (itemId: string) => {
+      let value = links.get(itemId);
+      if (!value) {
+        value = { ItemTags: [], ItemCategories: [] };
+        links.set(itemId, value);
+      }
+      return value;
+    };
+
+    const manager = this.items.manager;
+    const tagRows = await manager
+      .createQueryBuilder(ItemTagRelation, 'link')
+      .innerJoin(ItemTag, 'tag', 'tag.id = link.ItemTagId')
+      .select(['link.MarketplaceItemId AS "itemId"', 'tag.id AS "id"', 'tag.name AS "name"', 'tag.color AS "color"'])
+      .where('link.MarketplaceItemId = ANY(:itemIds)', { itemIds })
+      .orderBy('link.createdAt', 'ASC')
+      .getRawMany<{ itemId: string; id: string; name: string; color: string | null }>();
+    for (const { itemId, ...tag } of tagRows) {
+      entry(itemId).ItemTags.push(tag);
+    }
+
+    const categoryRows = await manager
+      .createQueryBuilder(ItemCategoryRelation, 'link')
+      .innerJoin(ItemCategory, 'category', 'category.id = link.ItemCategoryId')
+      .select(['link.MarketplaceItemId AS "itemId"', 'category.id AS "id"', 'category.name AS "name"'])
+      .where('link.MarketplaceItemId = ANY(:itemIds)', { itemIds })
+      .orderBy('link.createdAt', 'ASC')
+      .getRawMany<{ itemId: string; id: string; name: string }>();
+    for (const { itemId, ...category } of categoryRows) {
+      entry(itemId).ItemCategories.push(category);
+    }
+
+    return links;
+  }
+}
+
+function assertValidProtocol(protocol: string): void {
+  const check = checkJobProtocol(protocol);
+  if (!check.valid) {
+    throw new InvalidProtocolError(check.problems);
+  }
+}

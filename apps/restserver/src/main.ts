@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { createApp } from './app.factory';
+import type { AppConfig } from './config/app-config';
+import { ConfigError, loadConfig } from './config/load-config';
+import { configureLogging, getLogger } from './common/logging/logger';
+import { resolvedFromConfig, type ResolvedDatabase } from './database/data-source-options';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/run-migrations';
+import { seedAzureStorage } from './storages/azure-storage-seed';
+import { SERVER_VERSION } from './version';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n\nThe README lists every variable with its default.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  configureLogging(config.logLevel);
+  const logger = getLogger('main');
+  logger.info({ version: SERVER_VERSION, environment: config.environment }, `marketplace restserver ${SERVER_VERSION} starting`);
+  warnAboutRiskySettings(config);
+
+  let embedded: EmbeddedPostgres | undefined;
+  let database: ResolvedDatabase;
+  if (config.database.kind === 'embedded') {
+    embedded = await startEmbeddedPostgres(config.database.dataDir, config.database.port);
+    database = embedded.connection;
+  } else {
+    database = resolvedFromConfig(config.database);
+  }
+
+  const app = await createApp(config, database);
+  await prepareDatabase(app, config);
+
+  await app.listen(config.http.port, config.http.host);
+  logger.info({ host: config.http.host, port: config.http.port }, `listening on http://${config.http.host}:${config.http.port} (API docs at /api-docs)`);
+
+  process.once('SIGTERM', () => void shutDown(app, embedded, 'SIGTERM'));
+  process.once('SIGINT', () => void shutDown(app, embedded, 'SIGINT'));
+}
+
+async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<void> {
+  const logger = getLogger('database');
+  const dataSource = app.get(DataSource);
+
+  if (config.migrateOnStart) {
+    const report = await runMigrations(dataSource);
+    logger.info({ applied: report.applied }, report.applied.length ? `applied ${report.applied.length} migration(s)` : 'database schema is up to date');
+  } else {
+    logger.info('MIGRATE_ON_START=false: not applying migrations; /readyz reports pending ones');
+  }
+
+  if (await seedAzureStorage(dataSource, config.azureStorage)) {
+    logger.info('stored the blob record given in AZURE_STORAGE');
+  }
+}
+
+function warnAboutRiskySettings(config: AppConfig): void {
+  const logger = getLogger('main');
+  if (config.identity.kind === 'development') {
+    const users = config.identity.users.map((user) => user.username).join(', ');
+    logger.warn(
+      { users },
+      `IDP_URL is not set: using the DEVELOPMENT identity provider. Anyone who can reach this server can act as ${users}, admins included. GET /auth/dev-users lists their tokens. Never expose this to a network.`,
+    );
+  }
+  if (config.database.kind === 'embedded') {
+    logger.warn({ dataDir: config.database.dataDir }, 'no database configured: starting the embedded PostgreSQL (development only)');
+  }
+}
+
+async function shutDown(app: INestApplication, embedded: EmbeddedPostgres | undefined, signal: string): Promise<void> {
+  const logger = getLogger('main');
+  logger.info({ signal }, `${signal} received: finishing requests in flight, then stopping`);
+  await app.close();
+  await embedded?.stop();
+  logger.info('stopped');
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  getLogger('main').fatal({ err: error }, `start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+import { ShortTextSchema, TimestampSchema } from './common';
+
+/** `template`: a job template; `data`: a data template; `old`: a legacy example kept for reference. */
+export const ITEM_TYPES = ['template', 'data', 'old'] as const;
+export const ItemTypeSchema = z.enum(ITEM_TYPES);
+export type ItemType = z.infer<typeof ItemTypeSchema>;
+
+/** `pai`: saved from OpenPAI's job submission page; `marketplace`: created in the marketplace. */
+export const ITEM_SOURCES = ['marketplace', 'pai'] as const;
+export const ItemSourceSchema = z.enum(ITEM_SOURCES);
+export type ItemSource = z.infer<typeof ItemSourceSchema>;
+
+export const ITEM_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const ItemStatusSchema = z.enum(ITEM_STATUSES);
+export type ItemStatus = z.infer<typeof ItemStatusSchema>;
+
+/** Largest protocol or description accepted, in characters. */
+export const MAX_PROTOCOL_LENGTH = 1024 * 1024;
+export const MAX_DESCRIPTION_LENGTH = 1024 * 1024;
+
+const GroupListSchema = z.array(ShortTextSchema.min(1)).max(1000);
+const LabelListSchema = z.array(ShortTextSchema).max(1000);
+
+/**
+ * What the caller may do with an item, computed by the server so that clients never
+ * re-implement the access rules.
+ */
+export const ItemPermissionsSchema = z
+  .object({
+    edit: z.boolean().describe('May change the item with PUT and link tags or categories'),
+    delete: z.boolean().describe('May delete the item'),
+    share: z.boolean().describe('May change isPublic, isPrivate and groupList'),
+  })
+  .meta({ id: 'ItemPermissions' });
+export type ItemPermissions = z.infer<typeof ItemPermissionsSchema>;
+
+/** Columns of an item row, under the original server's field names. */
+export const ItemSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    author: z.string().nullable(),
+    type: z.string().nullable(),
+    source: ItemSourceSchema,
+    isPublic: z.boolean(),
+    isPrivate: z.boolean(),
+    groupList: z.array(z.string()),
+    dataType: z.string().nullable(),
+    dataUrl: z.string().nullable(),
+    useBlob: z.boolean().nullable(),
+    categories: z.array(z.string()).nullable().describe('Free labels stored with the item; the category filter uses the linked categories instead'),
+    tags: z.array(z.string()).nullable().describe('Free labels stored with the item; the tag filter uses the linked tags instead'),
+    summary: z.string().nullable(),
+    description: z.string().nullable(),
+    protocol: z.string(),
+    useNumber: z.number().int(),
+    starNumber: z.number().int(),
+    status: ItemStatusSchema.nullable(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    permissions: ItemPermissionsSchema,
+  })
+  .meta({ id: 'Item' });
+export type Item = z.infer<typeof ItemSchema>;
+
+/** An element of `GET /items`: the item with its linked tags and categories. */
+export const ListedItemSchema = ItemSchema.extend({
+  ItemTags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string().nullable() })),
+  ItemCategories: z.array(z.object({ id: z.string(), name: z.string() })),
+}).meta({ id: 'ListedItem' });
+export type ListedItem = z.infer<typeof ListedItemSchema>;
+
+const itemFields = {
+  name: ShortTextSchema.min(1),
+  type: ItemTypeSchema,
+  source: ItemSourceSchema.optional(),
+  isPublic: z.boolean().optional(),
+  isPrivate: z.boolean().optional(),
+  groupList: GroupListSchema.nullable().optional(),
+  dataType: ShortTextSchema.nullable().optional(),
+  dataUrl: ShortTextSchema.nullable().optional(),
+  useBlob: z.boolean().nullable().optional(),
+  categories: LabelListSchema.nullable().optional(),
+  tags: LabelListSchema.nullable().optional(),
+  summary: ShortTextSchema.nullable().optional(),
+  description: z.string().max(MAX_DESCRIPTION_LENGTH).nullable().optional(),
+  protocol: z.string().max(MAX_PROTOCOL_LENGTH).describe('OpenPAI job protocol (version 2) as YAML text'),
+  status: ItemStatusSchema.nullable().optional(),
+};
+
+/**
+ * Body of `POST /items`. Unknown fields are dropped, as the original did (its web portal sends
+ * a `category` field that was never stored). `isPrivate: true` wins over `isPublic: true`.
+ */
+export const CreateItemRequestSchema = z
+  .object({ ...itemFields, author: ShortTextSchema.min(1) })
+  .meta({ id: 'CreateItemRequest' });
+export type CreateItemRequest = z.infer<typeof CreateItemRequestSchema>;
+
+/**
+ * Body of `PUT /items/{itemId}`: any subset of the create fields. `author` may be changed by
+ * admins only. `useNumber` and `starNumber` are counted by the server and ignored here.
+ */
+export const UpdateItemRequestSchema = z
+  .object({
+    ...itemFields,
+    name: itemFields.name.optional(),
+    type: itemFields.type.optional(),
+    protocol: itemFields.protocol.optional(),
+    author: ShortTextSchema.min(1).optional(),
+  })
+  .meta({ id: 'UpdateItemRequest' });
+export type UpdateItemRequest = z.infer<typeof UpdateItemRequestSchema>;
+
+/** Longest value accepted for a list filter, in characters. */
+export const MAX_FILTER_LENGTH = 255;
+const FilterSchema = z.string().max(MAX_FILTER_LENGTH);
+
+/**
+ * Filters of `GET /items`. Each filter narrows the list; `tag` and `category` take
+ * comma-separated names and keep the items linked to every one of them.
+ */
+export const ItemListQuerySchema = z
+  .object({
+    name: FilterSchema.optional().describe('Exact, case-sensitive item name'),
+    author: FilterSchema.optional().describe('Exact, case-sensitive author'),
+    type: z.enum(['all', ...ITEM_TYPES]).optional().describe('`all` means no filter'),
+    source: ItemSourceSchema.optional(),
+    keyword: FilterSchema.optional().describe(
+      'Case-insensitive literal substring of name, author or summary (`%` and `_` match themselves)',
+    ),
+    tag: FilterSchema.optional().describe('Comma-separated tag names; an item must carry all of them'),
+    category: FilterSchema.optional().describe('Comma-separated category names; an item must carry all of them'),
+  })
+  .meta({ id: 'ItemListQuery' });
+export type ItemListQuery = z.infer<typeof ItemListQuerySchema>;
+
+export const TextAnswerSchema = z.string().meta({ id: 'TextAnswer' });

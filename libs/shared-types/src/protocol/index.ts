@@ -1,0 +1,3 @@
+export { checkJobProtocol, MAX_REPORTED_PROBLEMS } from './job-protocol';
+export { MAX_ALIAS_COUNT, MAX_PROTOCOL_BYTES } from './parse-protocol-yaml';
+export type { ProtocolCheck, ProtocolProblem } from './protocol-problem';
