@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 
 import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 import { createApp } from './app.factory';
 import type { AppConfig } from './config/app-config';
@@ -9,8 +8,7 @@ import { ConfigError, loadConfig } from './config/load-config';
 import { configureLogging, getLogger } from './common/logging/logger';
 import { resolvedFromConfig, type ResolvedDatabase } from './database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
-import { runMigrations } from './database/run-migrations';
-import { seedAzureStorage } from './storages/azure-storage-seed';
+import { prepareDatabase } from './database/prepare-database';
 import { SERVER_VERSION } from './version';
 
 async function main(): Promise<void> {
@@ -47,22 +45,6 @@ async function main(): Promise<void> {
 
   process.once('SIGTERM', () => void shutDown(app, embedded, 'SIGTERM'));
   process.once('SIGINT', () => void shutDown(app, embedded, 'SIGINT'));
-}
-
-async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<void> {
-  const logger = getLogger('database');
-  const dataSource = app.get(DataSource);
-
-  if (config.migrateOnStart) {
-    const report = await runMigrations(dataSource);
-    logger.info({ applied: report.applied }, report.applied.length ? `applied ${report.applied.length} migration(s)` : 'database schema is up to date');
-  } else {
-    logger.info('MIGRATE_ON_START=false: not applying migrations; /readyz reports pending ones');
-  }
-
-  if (await seedAzureStorage(dataSource, config.azureStorage)) {
-    logger.info('stored the blob record given in AZURE_STORAGE');
-  }
 }
 
 function warnAboutRiskySettings(config: AppConfig): void {

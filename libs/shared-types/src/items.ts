@@ -16,9 +16,13 @@ export const ITEM_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const ItemStatusSchema = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
 
-/** Largest protocol or description accepted, in characters. */
-export const MAX_PROTOCOL_LENGTH = 1024 * 1024;
-export const MAX_DESCRIPTION_LENGTH = 1024 * 1024;
+/**
+ * Largest protocol accepted, in characters. Real protocols are a few kilobytes; checking one
+ * near a megabyte takes seconds of CPU, so the limit stays well below that.
+ */
+export const MAX_PROTOCOL_LENGTH = 256 * 1024;
+/** Largest description accepted, in characters. */
+export const MAX_DESCRIPTION_LENGTH = 512 * 1024;
 
 const GroupListSchema = z.array(ShortTextSchema.min(1)).max(1000);
 const LabelListSchema = z.array(ShortTextSchema).max(1000);

@@ -14,7 +14,7 @@ export const ENVIRONMENT_VARIABLES = {
   ALLOW_DEV_AUTH: { description: 'Allow the development identity provider under NODE_ENV=production', defaultValue: 'false' },
   AUTH_CACHE_TTL_SECONDS: { description: "Seconds to reuse OpenPAI's positive answer for a token; 0 turns the cache off", defaultValue: '30' },
   AZURE_STORAGE: { description: 'JSON {type, storage_account, connection_strings} of the blob record seeded into an empty Blobs table', secret: true },
-  BODY_LIMIT_BYTES: { description: 'Largest request body accepted, in bytes; larger bodies get 413', defaultValue: '2097152' },
+  BODY_LIMIT_BYTES: { description: 'Largest request body accepted, in bytes; larger bodies get 413', defaultValue: '1048576' },
   CORS_ORIGINS: { description: 'Comma-separated origins allowed by CORS, or * for any', defaultValue: '*' },
   DATABASE: { description: 'Database name (with DB_HOST)' },
   DATABASE_URL: { description: 'postgres:// connection URL; takes precedence over DB_*', secret: true },

@@ -27,7 +27,7 @@ export interface FieldRule {
 
 /** Keys a mapping may contain, the keys it must contain and whether others are allowed. */
 export interface MappingShape {
-  /** Wording for a value that is not a mapping; "a mapping" unless given. */
+  /** Expected value as messages name it. The default is "a mapping". */
   expected?: string;
   fields: Readonly<Record<string, FieldRule>>;
   required?: readonly string[];
@@ -84,7 +84,10 @@ export function listRule(itemRule: FieldRule, options: { nonEmpty: boolean }): F
         problems.reportMismatch(path, expected, value);
         return;
       }
-      value.forEach((item, index) => itemRule.check(problems, [...path, index], item));
+
+      for (const [index, item] of value.entries()) {
+        itemRule.check(problems, [...path, index], item);
+      }
     },
   };
 }
@@ -133,17 +136,12 @@ export function namedValuesRule(
 
 /**
  * Checks a mapping against its shape: each known key by its rule, unknown keys unless
- * the shape allows them, then missing required keys. Returns whether `value` is a mapping.
+ * the shape allows them, then missing required keys.
  */
-export function checkMapping(
-  problems: ProblemCollector,
-  path: FieldPath,
-  value: unknown,
-  shape: MappingShape,
-): value is Mapping {
+export function checkMapping(problems: ProblemCollector, path: FieldPath, value: unknown, shape: MappingShape): void {
   if (!isMapping(value)) {
     problems.reportMismatch(path, shape.expected ?? 'a mapping', value);
-    return false;
+    return;
   }
 
   // Object.hasOwn keeps keys such as "constructor" from matching Object.prototype members.
@@ -161,8 +159,6 @@ export function checkMapping(
       problems.report([...path, key], `is required and must be ${shape.fields[key].expected}`);
     }
   }
-
-  return true;
 }
 
 /** Rule for `protocolVersion`, which the job and its parts may each carry. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { checkJobProtocol } from './job-protocol';
@@ -6,10 +6,11 @@ import { checkJobProtocol } from './job-protocol';
 // Real protocols from OpenPAI's public repositories, kept outside this repository.
 const FIXTURES_DIR = path.resolve(__dirname, '../../../../../shared/fixtures/protocols');
 
-const describeWithFixtures = existsSync(FIXTURES_DIR) ? describe : describe.skip;
-const suiteTitle = existsSync(FIXTURES_DIR)
+const fixturesPresent = existsSync(FIXTURES_DIR);
+const describeWithFixtures = fixturesPresent ? describe : describe.skip;
+const suiteTitle = fixturesPresent
   ? 'checkJobProtocol on real protocols'
-  : `checkJobProtocol on real protocols (skipped: ${FIXTURES_DIR} not found)`;
+  : 'checkJobProtocol on real protocols (skipped: the folder of real protocols is not present)';
 
 function listFiles(kind: string): [string][] {
   const dir = path.join(FIXTURES_DIR, kind);

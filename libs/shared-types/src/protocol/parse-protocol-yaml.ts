@@ -8,12 +8,19 @@ import { createLineLookup } from './yaml-line-lookup';
 export const MAX_PROTOCOL_BYTES = 1024 * 1024;
 
 /**
- * Limit passed to `yaml` as `maxAliasCount`. The library multiplies the uses of each anchor
- * by the aliases nested inside it, so nested alias expansion fails long before it can grow.
+ * Limit passed to `yaml` as `maxAliasCount`. The library counts the uses of each anchor,
+ * weighted by the aliases nested inside it, and throws once the count passes the limit. So
+ * an alias bomb fails after a few expansions instead of growing exponentially.
  */
 export const MAX_ALIAS_COUNT = 100;
 
 const MAX_REASON_CHARACTERS = 200;
+
+interface ParsedDocument {
+  parsed: true;
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+}
 
 export type ParsedProtocol =
   | { parsed: true; value: unknown; lineOf: (path: FieldPath) => number }
@@ -54,7 +61,8 @@ export function parseProtocolYaml(text: string): ParsedProtocol {
     if (!(error instanceof ReferenceError)) {
       throw error;
     }
-    const message = `protocol uses YAML aliases that expand too far (more than ${MAX_ALIAS_COUNT} alias expansions), so it was rejected without expanding them`;
+    const limit = `more than ${MAX_ALIAS_COUNT} alias expansions`;
+    const message = `protocol uses YAML aliases that expand too far (${limit}), so it was rejected without expanding them`;
     return { parsed: false, problems: [{ field: 'protocol', message }] };
   }
 
@@ -65,9 +73,7 @@ export function parseProtocolYaml(text: string): ParsedProtocol {
  * Parses the text into a concrete syntax tree, checks its nesting depth and only then
  * composes it into a document, which `yaml` does recursively.
  */
-function parseSingleDocument(
-  text: string,
-): { parsed: true; document: Document.Parsed; lineCounter: LineCounter } | { parsed: false; problems: ProtocolProblem[] } {
+function parseSingleDocument(text: string): ParsedDocument | { parsed: false; problems: ProtocolProblem[] } {
   const lineCounter = new LineCounter();
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
 
@@ -76,9 +82,9 @@ function parseSingleDocument(
     return { parsed: false, problems: [nestingProblem] };
   }
 
-  // Merge keys (`<<: *base`) are applied as YAML 1.1 parsers apply them, so a mapping built
-  // from a shared anchor is checked with its merged keys.
-  // With forceDoc set, the composer yields at least one document, even for an empty text.
+  // Merge keys (`<<: *base`, from the YAML 1.1 type repository) are applied, so a mapping
+  // built from a shared anchor is checked with its merged keys. Log level "error" keeps
+  // `yaml` from printing warnings, such as stringified collection keys, to the process.
   const composer = new Composer({ logLevel: 'error', merge: true });
   let document: Document.Parsed | undefined;
   for (const composed of composer.compose(tokens, true, text.length)) {
@@ -90,6 +96,7 @@ function parseSingleDocument(
     document = composed;
   }
 
+  // With forceDoc set, the composer yields a document even for an empty text.
   if (!document) {
     throw new Error('yaml Composer yielded no document although forceDoc was set');
   }

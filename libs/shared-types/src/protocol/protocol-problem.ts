@@ -8,6 +8,7 @@ export interface ProtocolProblem {
   line?: number;
 }
 
+/** Result of checkJobProtocol: the parsed protocol, or the problems found. */
 export type ProtocolCheck =
   | { valid: true; protocol: Record<string, unknown> }
   | { valid: false; problems: ProtocolProblem[] };
@@ -15,10 +16,13 @@ export type ProtocolCheck =
 /** Keys and list indexes from the document root to a value. */
 export type FieldPath = readonly (string | number)[];
 
-/** Longest part of a user-supplied value that a message repeats, in characters. */
+/** Maximum number of characters of a user-supplied value that a message repeats. */
 const MAX_QUOTED_CHARACTERS = 80;
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+// eslint-disable-next-line no-control-regex -- control characters are what this matches.
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f<>&\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /**
  * Formats a path as `protocol.a.b[0]`. Keys that would make the dotted form ambiguous,
@@ -43,8 +47,8 @@ export function formatField(path: FieldPath): string {
 /** Quotes user text for a message: at most 80 characters, escaped with JSON.stringify. */
 export function quoteText(text: string): string {
   const characters = Array.from(text);
-  const shown = characters.slice(0, MAX_QUOTED_CHARACTERS).join('');
-  const quoted = escapeUnsafeCharacters(JSON.stringify(shown));
+  const prefix = characters.slice(0, MAX_QUOTED_CHARACTERS).join('');
+  const quoted = escapeUnsafeCharacters(JSON.stringify(prefix));
 
   if (characters.length <= MAX_QUOTED_CHARACTERS) {
     return quoted;
@@ -54,11 +58,11 @@ export function quoteText(text: string): string {
 
 /**
  * Replaces control characters, `<`, `>`, `&`, Unicode line separators and bidirectional
- * controls with `\uXXXX` escapes. JSON.stringify escapes only the first of these.
+ * controls with `\uXXXX` escapes. JSON.stringify escapes only U+0000 to U+001F.
  */
 export function escapeUnsafeCharacters(text: string): string {
   return text.replace(
-    /[\u0000-\u001f\u007f-\u009f<>&\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+    UNSAFE_CHARACTERS,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

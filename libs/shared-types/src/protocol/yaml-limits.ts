@@ -13,9 +13,10 @@ import {
 import { quoteText, type ProtocolProblem } from './protocol-problem';
 
 /**
- * Deepest collection nesting accepted. Real protocols nest fewer than 10 levels. `yaml` 2.9
- * composes documents recursively, and on Node 20 a document nested about 1,000 levels
- * deep followed by a deeper one aborted the process with a fatal out-of-memory error.
+ * Maximum collection nesting accepted. OpenPAI's published protocols nest at most 6 levels.
+ * `yaml` composes documents recursively. With yaml 2.9.1 on Node 20.20.2, parsing a list
+ * nested 1,000 levels deep and then one nested 20,000 levels deep aborted the process with
+ * a fatal out-of-memory error that no try/catch can handle.
  */
 export const MAX_NESTING_DEPTH = 100;
 
@@ -28,7 +29,7 @@ export function findExcessiveNesting(
   tokens: readonly CST.Token[],
   lineCounter: LineCounter,
 ): ProtocolProblem | undefined {
-  // Each entry holds a token and the number of collections around it. Children are pushed
+  // Each entry contains a token and the number of collections around it. Children are pushed
   // in reverse, so tokens are visited in document order.
   const pending = tokens.map((token) => ({ token, depth: 0 })).reverse();
 

@@ -33,7 +33,9 @@ export class ErrorBodyFilter implements ExceptionFilter {
     if (response.headersSent) {
       return;
     }
-    response.status(status).json(body);
+    // A text route sets its Content-Type before the handler runs, so set the error's explicitly.
+    response.status(status).setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.json(body);
   }
 
   private describe(exception: unknown, request: Request): { status: number; body: ErrorBody } {

@@ -1,0 +1,106 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A user of the fake OpenPAI, shaped like OpenPAI's user records. */
+export interface FakeOpenPaiUser {
+  username: string;
+  admin: boolean;
+  grouplist: string[];
+}
+
+export const FAKE_USERS: FakeOpenPaiUser[] = [
+  { username: 'admin', admin: true, grouplist: ['default', 'admingroup'] },
+  { username: 'alice', admin: false, grouplist: ['default', 'vision'] },
+  { username: 'bob', admin: false, grouplist: ['default', 'nlp'] },
+  { username: 'carol', admin: false, grouplist: ['default', 'vision'] },
+];
+
+/**
+ * A fake of the three OpenPAI rest-server endpoints the marketplace calls, on 127.0.0.1, with
+ * exactly the documented shapes: `GET /api/v2/tokens/check`, `GET /api/v2/users/{username}` and
+ * `GET /api/v2/groups`. Tests can slow it down, make it fail and count its calls.
+ */
+export class FakeOpenPai {
+  /** Bearer token of each user: `token-<username>`. */
+  readonly tokens: Record<string, string> = Object.fromEntries(FAKE_USERS.map((user) => [user.username, `token-${user.username}`]));
+  readonly calls: { path: string; authorization?: string }[] = [];
+  delayMs = 0;
+  /** When set, every endpoint answers this status with a plain-text body. */
+  failWithStatus?: number;
+  private server?: Server;
+  private readonly users = new Map(FAKE_USERS.map((user) => [user.username, { ...user }]));
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((request, response) => void this.handle(request, response));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Changes a user's groups or admin flag, as an OpenPAI admin would. */
+  updateUser(username: string, change: Partial<FakeOpenPaiUser>): void {
+    Object.assign(this.users.get(username)!, change);
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://fake').pathname;
+    this.calls.push({ path, authorization: request.headers.authorization });
+
+    if (this.delayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    }
+    if (response.destroyed) {
+      return;
+    }
+    if (this.failWithStatus) {
+      response.writeHead(this.failWithStatus, { 'Content-Type': 'text/plain' }).end('failure injected by the test');
+      return;
+    }
+
+    const caller = this.userForToken(request.headers.authorization);
+    if (!caller) {
+      sendJson(response, 401, { code: 'UnauthorizedUserError', message: 'Guest is not allowed to do this operation.' });
+      return;
+    }
+
+    if (request.method === 'GET' && path === '/api/v2/tokens/check') {
+      sendJson(response, 200, { username: caller.username, admin: caller.admin, application: false });
+      return;
+    }
+    const userMatch = /^\/api\/v2\/users\/([^/]+)$/.exec(path);
+    if (request.method === 'GET' && userMatch) {
+      const user = this.users.get(decodeURIComponent(userMatch[1]));
+      if (!user) {
+        sendJson(response, 404, { code: 'NoUserError', message: `User ${userMatch[1]} is not found.` });
+        return;
+      }
+      sendJson(response, 200, { ...user, email: `${user.username}@example.test`, virtualCluster: ['default'] });
+      return;
+    }
+    if (request.method === 'GET' && path === '/api/v2/groups') {
+      const groups = [...new Set([...this.users.values()].flatMap((user) => user.grouplist))];
+      sendJson(response, 200, groups.map((groupname) => ({ groupname, description: '', externalName: groupname, extension: {} })));
+      return;
+    }
+    sendJson(response, 404, { code: 'NotFoundError', message: `${path} not found` });
+  }
+
+  private userForToken(header: string | undefined): FakeOpenPaiUser | undefined {
+    const token = header?.replace(/^Bearer /, '');
+    const username = Object.entries(this.tokens).find(([, candidate]) => candidate === token)?.[0];
+    return username ? this.users.get(username) : undefined;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+}

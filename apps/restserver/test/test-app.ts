@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+
+import { createApp } from '../src/app.factory';
+import { configureLogging } from '../src/common/logging/logger';
+import type { AppConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/config/load-config';
+import { prepareDatabase } from '../src/database/prepare-database';
+import { FakeOpenPai } from './fake-openpai';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export type TestUser = 'admin' | 'alice' | 'bob' | 'carol';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  database: TestDatabase;
+  openPai: FakeOpenPai;
+  /** Requests without credentials. */
+  anonymous: TestAgent;
+  /** Requests with the bearer token of a fake OpenPAI user. */
+  as(user: TestUser): TestAgent;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real application on 127.0.0.1 against a fresh database (migrated as at start-up)
+ * and a fake OpenPAI, configured through environment variables exactly as in production.
+ */
+export async function startTestApp(environment: Record<string, string> = {}, options: { captureLogs?: string[] } = {}): Promise<TestApp> {
+  const capture = options.captureLogs;
+  configureLogging(capture ? 'debug' : (process.env.TEST_LOG_LEVEL ?? 'silent'), capture && { write: (line: string) => void capture.push(line) });
+  const openPai = await new FakeOpenPai().start();
+  const database = await createTestDatabase();
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    IDP_URL: openPai.url,
+    AUTH_CACHE_TTL_SECONDS: '0',
+    ...environment,
+  });
+  const connection = config.database.kind === 'url' ? { url: config.database.url } : { url: database.url };
+  const app = await createApp(config, connection);
+  const dataSource = app.get(DataSource);
+  await prepareDatabase(app, config);
+  await app.listen(0, '127.0.0.1');
+
+  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const agentFor = (token?: string): TestAgent => {
+    const agent = request.agent(baseUrl);
+    return token ? agent.set('Authorization', `Bearer ${token}`) : agent;
+  };
+
+  return {
+    app,
+    config,
+    dataSource,
+    database,
+    openPai,
+    anonymous: agentFor(),
+    as: (user) => agentFor(openPai.tokens[user]),
+    close: async () => {
+      await app.close();
+      await openPai.stop();
+      await database.drop();
+    },
+  };
+}
