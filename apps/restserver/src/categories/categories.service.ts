@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 
 import type { Caller, CreateCategoryRequest, Created, Category, UpdateCategoryRequest } from '@openpai-marketplace/shared-types';
 
+import { withNameLock } from '../common/database/named-row-lock';
 import { ItemCategory } from './category.entity';
 import { CategoryAdminOnlyError, CategoryNameTakenError, CategoryNotFoundError } from './categories.errors';
 
@@ -27,16 +28,18 @@ export class CategoriesService {
     if (!caller.admin) {
       throw new CategoryAdminOnlyError('create');
     }
-    await this.assertNameFree(request.name);
-    const now = new Date();
     const id = randomUUID();
-    await this.categories.insert({
-      id,
-      name: request.name,
-      description: request.description ?? null,
-      extras: request.extras ?? null,
-      createdAt: now,
-      updatedAt: now,
+    await withNameLock(this.categories.manager.connection, 'categories', request.name, async (manager) => {
+      await assertNameFree(manager, request.name);
+      const now = new Date();
+      await manager.insert(ItemCategory, {
+        id,
+        name: request.name,
+        description: request.description ?? null,
+        extras: request.extras ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
     });
     return { id };
   }
@@ -46,10 +49,15 @@ export class CategoriesService {
       throw new CategoryAdminOnlyError('update');
     }
     const category = await this.findOrFail(categoryId);
-    if (request.name !== undefined && request.name !== category.name) {
-      await this.assertNameFree(request.name);
+    const newName = request.name !== undefined && request.name !== category.name ? request.name : undefined;
+    if (newName === undefined) {
+      await this.categories.update({ id: categoryId }, { ...request, updatedAt: new Date() });
+      return;
     }
-    await this.categories.update({ id: categoryId }, { ...request, updatedAt: new Date() });
+    await withNameLock(this.categories.manager.connection, 'categories', newName, async (manager) => {
+      await assertNameFree(manager, newName);
+      await manager.update(ItemCategory, { id: categoryId }, { ...request, updatedAt: new Date() });
+    });
   }
 
   async delete(caller: Caller, categoryId: string): Promise<void> {
@@ -68,16 +76,16 @@ export class CategoriesService {
     }
     return category;
   }
+}
 
-  /**
-   * New names must be unique. Databases from the original server may already hold duplicates,
-   * so this is checked here rather than by a unique index.
-   */
-  private async assertNameFree(name: string): Promise<void> {
-    const existing = await this.categories.findOneBy({ name });
-    if (existing) {
-      throw new CategoryNameTakenError(name, existing.id);
-    }
+/**
+ * New names must be unique. Databases from the original server may already hold duplicates,
+ * so this is checked under a lock rather than by a unique index.
+ */
+async function assertNameFree(manager: EntityManager, name: string): Promise<void> {
+  const existing = await manager.findOneBy(ItemCategory, { name });
+  if (existing) {
+    throw new CategoryNameTakenError(name, existing.id);
   }
 }
 

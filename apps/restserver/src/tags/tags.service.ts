@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 
 import type { Caller, CreateTagRequest, Created, Tag, UpdateTagRequest } from '@openpai-marketplace/shared-types';
 
+import { withNameLock } from '../common/database/named-row-lock';
 import { ItemTag } from './tag.entity';
 import { TagAdminOnlyError, TagNameTakenError, TagNotFoundError } from './tags.errors';
 
@@ -24,17 +25,19 @@ export class TagsService {
   }
 
   async create(request: CreateTagRequest): Promise<Created> {
-    await this.assertNameFree(request.name);
-    const now = new Date();
     const id = randomUUID();
-    await this.tags.insert({
-      id,
-      name: request.name,
-      color: request.color ?? null,
-      description: request.description ?? null,
-      extras: request.extras ?? null,
-      createdAt: now,
-      updatedAt: now,
+    await withNameLock(this.tags.manager.connection, 'tags', request.name, async (manager) => {
+      await assertNameFree(manager, request.name);
+      const now = new Date();
+      await manager.insert(ItemTag, {
+        id,
+        name: request.name,
+        color: request.color ?? null,
+        description: request.description ?? null,
+        extras: request.extras ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
     });
     return { id };
   }
@@ -44,10 +47,15 @@ export class TagsService {
       throw new TagAdminOnlyError('update');
     }
     const tag = await this.findOrFail(tagId);
-    if (request.name !== undefined && request.name !== tag.name) {
-      await this.assertNameFree(request.name);
+    const newName = request.name !== undefined && request.name !== tag.name ? request.name : undefined;
+    if (newName === undefined) {
+      await this.tags.update({ id: tagId }, { ...request, updatedAt: new Date() });
+      return;
     }
-    await this.tags.update({ id: tagId }, { ...request, updatedAt: new Date() });
+    await withNameLock(this.tags.manager.connection, 'tags', newName, async (manager) => {
+      await assertNameFree(manager, newName);
+      await manager.update(ItemTag, { id: tagId }, { ...request, updatedAt: new Date() });
+    });
   }
 
   async delete(caller: Caller, tagId: string): Promise<void> {
@@ -66,16 +74,16 @@ export class TagsService {
     }
     return tag;
   }
+}
 
-  /**
-   * New names must be unique. Databases from the original server may already hold duplicates,
-   * so this is checked here rather than by a unique index.
-   */
-  private async assertNameFree(name: string): Promise<void> {
-    const existing = await this.tags.findOneBy({ name });
-    if (existing) {
-      throw new TagNameTakenError(name, existing.id);
-    }
+/**
+ * New names must be unique. Databases from the original server may already hold duplicates,
+ * so this is checked under a lock rather than by a unique index.
+ */
+async function assertNameFree(manager: EntityManager, name: string): Promise<void> {
+  const existing = await manager.findOneBy(ItemTag, { name });
+  if (existing) {
+    throw new TagNameTakenError(name, existing.id);
   }
 }
 
