@@ -1,5 +1,6 @@
-// One Jest run covers the workspace. Unit specs need no I/O; integration specs run once per
-// PostgreSQL major listed in tools/jest/postgres-targets.cjs, each against its own server.
+// One Jest run covers the workspace. Unit specs need no I/O; e2e specs run the built programs as
+// processes; integration specs run once per PostgreSQL major listed in
+// tools/jest/postgres-targets.cjs, each against its own server.
 const { integrationTargets } = require('./tools/jest/postgres-targets.cjs');
 
 const swcTransform = [
@@ -32,6 +33,12 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,tools,deploy}/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs,tools,deploy}/**/*.e2e-spec.ts'],
+      testTimeout: 120000,
     },
     ...integrationTargets().map((target) => ({
       ...shared,

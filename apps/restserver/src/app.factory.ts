@@ -43,7 +43,6 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
     jsonDocumentUrl: 'api-docs-json',
   });
 
-  app.enableShutdownHooks();
   return app;
 }
 

