@@ -53,48 +53,42 @@ const httpUrl = z
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, { error: 'expected a postgres:// URL' });
 
-const devUsers = z
-  .string()
-  .transform((text, context) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      context.addIssue({ code: 'custom', message: 'expected JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z
-      .array(
-        z.object({
-          username: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
-          admin: z.boolean().default(false),
-          groups: z.array(z.string().min(1)).default(['default']),
-        }),
-      )
-      .min(1, { error: 'expected at least one user' }),
-  );
+/** Text holding JSON, parsed and then checked against `schema`. */
+const jsonText = <Schema extends z.ZodType>(schema: Schema) =>
+  z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'expected JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
-const azureStorage = z
-  .string()
-  .transform((text, context) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      context.addIssue({ code: 'custom', message: 'expected JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z.object(
-      {
-        type: z.string().min(1).max(255),
-        storage_account: z.string().min(1).max(255),
-        connection_strings: z.array(z.string()).default([]),
-      },
-      { error: 'expected a JSON object {type, storage_account, connection_strings}' },
-    ),
-  );
+const devUsers = jsonText(
+  z
+    .array(
+      z.object({
+        username: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+        admin: z.boolean().default(false),
+        groups: z.array(z.string().min(1)).default(['default']),
+      }),
+    )
+    .min(1, { error: 'expected at least one user' }),
+);
+
+const azureStorage = jsonText(
+  z.object(
+    {
+      type: z.string().min(1).max(255),
+      storage_account: z.string().min(1).max(255),
+      connection_strings: z.array(z.string()).default([]),
+    },
+    { error: 'expected a JSON object {type, storage_account, connection_strings}' },
+  ),
+);
 
 /** Parses the raw environment; each key is the variable of the same name. */
 export const EnvironmentSchema = z.object({

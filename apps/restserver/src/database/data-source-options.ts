@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { JsonTypeOrmLogger } from './typeorm-logger';
 
 /** Table in which TypeORM records the migrations applied. */
 export const MIGRATIONS_TABLE = 'marketplace_migrations';
@@ -20,7 +21,8 @@ export function buildDataSourceOptions(connection: ResolvedDatabase): DataSource
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsRun: false,
     synchronize: false,
-    logging: false,
+    logger: new JsonTypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
     extra: {
       // Fail a request quickly when the pool cannot get a connection, instead of queueing forever.
       connectionTimeoutMillis: 5000,

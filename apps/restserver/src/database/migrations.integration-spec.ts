@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { FIXTURES_DIR, fixturesPresent } from '../../test/golden/golden-corpus';
 import { createTestDatabase, withClient, type TestDatabase } from '../../test/test-database';
+import { configureLogging } from '../common/logging/logger';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrations } from './run-migrations';
 
@@ -27,6 +28,8 @@ const ENUM_QUERY = `
 async function openDataSource(database: TestDatabase): Promise<DataSource> {
   return new DataSource(buildDataSourceOptions({ url: database.url })).initialize();
 }
+
+configureLogging('silent');
 
 describe('migrations', () => {
   let database: TestDatabase;

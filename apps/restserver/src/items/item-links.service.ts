@@ -6,9 +6,11 @@ import { OFFICIAL_EXAMPLE_CATEGORY, type Caller, type LinkedCategory, type Linke
 
 import { ItemCategory } from '../categories/category.entity';
 import { CategoryNotFoundError, OfficialExampleAdminOnlyError } from '../categories/categories.errors';
+import { toCategoryResponse } from '../categories/categories.service';
 import { ItemCategoryRelation } from '../categories/item-category-relation.entity';
 import { ItemTagRelation } from '../tags/item-tag-relation.entity';
 import { ItemTag } from '../tags/tag.entity';
+import { toTagResponse } from '../tags/tags.service';
 import { TagNotFoundError } from '../tags/tags.errors';
 import { ItemsService } from './items.service';
 
@@ -35,13 +37,7 @@ export class ItemLinksService {
     return rows.map((link) => {
       const tag = (link as ItemTagRelation & { tag: ItemTag }).tag;
       return {
-        id: tag.id,
-        name: tag.name,
-        color: tag.color,
-        description: tag.description,
-        extras: tag.extras,
-        createdAt: tag.createdAt.toISOString(),
-        updatedAt: tag.updatedAt.toISOString(),
+        ...toTagResponse(tag),
         ItemTagRelation: {
           createdAt: link.createdAt.toISOString(),
           updatedAt: link.updatedAt.toISOString(),
@@ -64,12 +60,7 @@ export class ItemLinksService {
     return rows.map((link) => {
       const category = (link as ItemCategoryRelation & { category: ItemCategory }).category;
       return {
-        id: category.id,
-        name: category.name,
-        description: category.description,
-        extras: category.extras,
-        createdAt: category.createdAt.toISOString(),
-        updatedAt: category.updatedAt.toISOString(),
+        ...toCategoryResponse(category),
         ItemCategoryRelation: {
           createdAt: link.createdAt.toISOString(),
           updatedAt: link.updatedAt.toISOString(),

@@ -1,0 +1,36 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+import { getLogger } from '../common/logging/logger';
+
+/**
+ * Sends TypeORM's messages to the JSON log instead of the console. Query parameters are never
+ * logged, since they can hold user data; a failed query is logged at debug because the error
+ * reaches the request's own handling, which decides how loud to be.
+ */
+export class JsonTypeOrmLogger implements TypeOrmLogger {
+  private readonly logger = getLogger('typeorm');
+
+  logQuery(): void {
+    // Every query would flood the log; LOG_LEVEL=trace is not worth that cost.
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.debug({ query: query.slice(0, 500), reason: error instanceof Error ? error.message : error }, 'query failed');
+  }
+
+  logQuerySlow(durationMs: number, query: string): void {
+    this.logger.warn({ durationMs, query: query.slice(0, 500) }, `slow query took ${durationMs} ms`);
+  }
+
+  logSchemaBuild(): void {
+    // The schema only changes through migrations, which are logged by logMigration.
+  }
+
+  logMigration(message: string): void {
+    this.logger.info(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    this.logger[level === 'warn' ? 'warn' : 'info'](String(message));
+  }
+}
