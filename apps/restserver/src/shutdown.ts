@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getLogger } from './common/logging/logger';
 import type { EmbeddedPostgres } from './database/embedded-postgres';
 
-/** Longest wait for requests in flight before the process exits anyway. */
+/** Maximum wait for requests in flight before the process exits anyway. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 /**

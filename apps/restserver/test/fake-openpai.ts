@@ -25,7 +25,7 @@ export class FakeOpenPai {
   readonly tokens: Record<string, string> = Object.fromEntries(FAKE_USERS.map((user) => [user.username, `token-${user.username}`]));
   readonly calls: { path: string; authorization?: string }[] = [];
   delayMs = 0;
-  /** When set, every endpoint answers this status with a plain-text body. */
+  /** When set, every endpoint responds with this status and a plain-text body. */
   failWithStatus?: number;
   private server?: Server;
   private readonly users = new Map(FAKE_USERS.map((user) => [user.username, { ...user }]));

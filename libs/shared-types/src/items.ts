@@ -28,7 +28,7 @@ const GroupListSchema = z.array(ShortTextSchema.min(1)).max(1000);
 const LabelListSchema = z.array(ShortTextSchema).max(1000);
 
 /**
- * What the caller may do with an item, computed by the server so that clients never
+ * Actions the caller may take on an item, computed by the server so that clients never
  * re-implement the access rules.
  */
 export const ItemPermissionsSchema = z
@@ -118,7 +118,7 @@ export const UpdateItemRequestSchema = z
   .meta({ id: 'UpdateItemRequest' });
 export type UpdateItemRequest = z.infer<typeof UpdateItemRequestSchema>;
 
-/** Longest value accepted for a list filter, in characters. */
+/** Maximum length of a list filter value, in characters. */
 export const MAX_FILTER_LENGTH = 255;
 const FilterSchema = z.string().max(MAX_FILTER_LENGTH);
 

@@ -8,7 +8,7 @@ import { UnauthorizedError } from '../common/errors/domain-error';
 import { IDENTITY_PROVIDER, type IdentityProvider } from './identity-provider';
 import { IS_PUBLIC } from './public.decorator';
 
-/** Longest token accepted; OpenPAI's JWTs are far shorter. */
+/** Maximum token length accepted; OpenPAI's JWTs are far shorter. */
 const MAX_TOKEN_LENGTH = 8192;
 
 /**

@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 
 import type { Caller } from '@openpai-marketplace/shared-types';
 
-/** The user the auth guard identified for this request. */
+/** Injects the user whom the auth guard identified for this request. */
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
   return context.switchToHttp().getRequest<{ caller: Caller }>().caller;
 });

@@ -27,7 +27,7 @@ export interface OpenPaiIdentityOptions {
 /**
  * Asks OpenPAI's rest-server who a token belongs to: `GET /api/v2/tokens/check` validates it and
  * `GET /api/v2/users/{username}` gives the groups and the admin flag. A token's content is never
- * trusted without that answer. Positive answers are cached for `cacheTtlSeconds`, keyed by a
+ * trusted without that response. Positive responses are cached for `cacheTtlSeconds`, keyed by a
  * hash of the token, so a revoked token keeps working for at most that long.
  */
 export class OpenPaiIdentityProvider implements IdentityProvider {
@@ -78,12 +78,12 @@ export class OpenPaiIdentityProvider implements IdentityProvider {
       const timedOut = signal.aborted;
       this.logger.warn(
         { purpose, idpUrl: this.options.url, timeoutMs: this.options.timeoutMs, reason: timedOut ? 'timeout' : describe(error) },
-        `OpenPAI ${purpose} ${timedOut ? 'timed out' : 'failed'}; answering 503`,
+        `OpenPAI ${purpose} ${timedOut ? 'timed out' : 'failed'}; responding 503`,
       );
       throw new ServiceUnavailableError(
         'identity_provider_unavailable',
         timedOut
-          ? `OpenPAI's rest-server did not answer the ${purpose} within ${this.options.timeoutMs} ms; retry later.`
+          ? `OpenPAI's rest-server did not respond to the ${purpose} within ${this.options.timeoutMs} ms; retry later.`
           : `OpenPAI's rest-server cannot be reached for the ${purpose}; retry later.`,
       );
     }
@@ -94,14 +94,14 @@ export class OpenPaiIdentityProvider implements IdentityProvider {
     }
     if (!response.ok) {
       await response.body?.cancel();
-      this.logger.warn({ purpose, idpUrl: this.options.url, status: response.status }, `OpenPAI ${purpose} answered ${response.status}; answering 503`);
-      throw new ServiceUnavailableError('identity_provider_unavailable', `OpenPAI's rest-server answered the ${purpose} with status ${response.status}; retry later.`);
+      this.logger.warn({ purpose, idpUrl: this.options.url, status: response.status }, `OpenPAI ${purpose} returned status ${response.status}; responding 503`);
+      throw new ServiceUnavailableError('identity_provider_unavailable', `OpenPAI's rest-server returned status ${response.status} for the ${purpose}; retry later.`);
     }
 
     try {
       return await response.json();
     } catch {
-      throw new ServiceUnavailableError('identity_provider_unavailable', `OpenPAI's rest-server answered the ${purpose} with a body that is not JSON.`);
+      throw new ServiceUnavailableError('identity_provider_unavailable', `OpenPAI's rest-server returned a body that is not JSON for the ${purpose}.`);
     }
   }
 

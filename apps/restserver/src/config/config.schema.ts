@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Every environment variable the restserver reads, with its default and whether it holds a
+ * Every environment variable the restserver reads, with its default and whether it contains a
  * secret. Secrets are never echoed in an error message or a log line.
  */
 export interface VariableSpec {
@@ -12,7 +12,7 @@ export interface VariableSpec {
 
 export const ENVIRONMENT_VARIABLES = {
   ALLOW_DEV_AUTH: { description: 'Allow the development identity provider under NODE_ENV=production', defaultValue: 'false' },
-  AUTH_CACHE_TTL_SECONDS: { description: "Seconds to reuse OpenPAI's positive answer for a token; 0 turns the cache off", defaultValue: '30' },
+  AUTH_CACHE_TTL_SECONDS: { description: "Seconds to reuse OpenPAI's positive response for a token; 0 turns the cache off", defaultValue: '30' },
   AZURE_STORAGE: { description: 'JSON {type, storage_account, connection_strings} of the blob record seeded into an empty Blobs table', secret: true },
   BODY_LIMIT_BYTES: { description: 'Largest request body accepted, in bytes; larger bodies get 413', defaultValue: '1048576' },
   CORS_ORIGINS: { description: 'Comma-separated origins allowed by CORS, or * for any', defaultValue: '*' },
@@ -27,7 +27,7 @@ export const ENVIRONMENT_VARIABLES = {
   EMBEDDED_POSTGRES_PORT: { description: 'Port of the embedded PostgreSQL', defaultValue: '9291' },
   HOST: { description: 'Address the HTTP server binds to', defaultValue: '127.0.0.1' },
   IDP_URL: { description: "Base URL of OpenPAI's rest-server, without a trailing slash; unset runs the development identity provider" },
-  IDP_TIMEOUT_MS: { description: "Milliseconds to wait for OpenPAI's rest-server before answering 503", defaultValue: '5000' },
+  IDP_TIMEOUT_MS: { description: "Milliseconds to wait for OpenPAI's rest-server before responding 503", defaultValue: '5000' },
   LOG_LEVEL: { description: 'fatal, error, warn, info, debug or trace', defaultValue: 'info' },
   MIGRATE_ON_START: { description: 'Apply pending database migrations at start-up', defaultValue: 'true' },
   NODE_ENV: { description: 'development, test or production', defaultValue: 'development' },

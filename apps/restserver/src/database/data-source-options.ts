@@ -31,7 +31,7 @@ export function buildDataSourceOptions(connection: ResolvedDatabase): DataSource
   };
 }
 
-/** Where to connect, once an embedded server (if any) is running. */
+/** Connection target: a URL, or host, port, user and database of a running server. */
 export type ResolvedDatabase =
   | { url: string }
   | { host: string; port: number; username: string; password?: string; database: string };

@@ -4,8 +4,8 @@ import { getLogger } from '../common/logging/logger';
 
 /**
  * Sends TypeORM's messages to the JSON log instead of the console. Query parameters are never
- * logged, since they can hold user data; a failed query is logged at debug because the error
- * reaches the request's own handling, which decides how loud to be.
+ * logged, because they can contain user data. A failed query is logged at debug level, because
+ * its error also reaches the request's error handling, which logs server faults at error level.
  */
 export class JsonTypeOrmLogger implements TypeOrmLogger {
   private readonly logger = getLogger('typeorm');

@@ -14,7 +14,7 @@ import { pendingMigrations } from '../database/run-migrations';
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The original server's greeting, kept for clients that probe the root. */
+  /** Returns the original server's greeting, kept for clients that probe the root. */
   @Get()
   @TextResponse()
   welcome(): string {
@@ -27,7 +27,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers and every migration is applied. 503 says which check failed. */
+  /** Reports readiness: the database responds and every migration is applied. A 503 names the failed check. */
   @Get('readyz')
   async ready(@Res({ passthrough: true }) response: Response): Promise<Health | ErrorBody> {
     const problems: { field: string; message: string }[] = [];
@@ -39,7 +39,7 @@ export class HealthController {
         problems.push({ field: 'migrations', message: `${pending.length} migration(s) not applied yet: ${pending.join(', ')}` });
       }
     } catch (error) {
-      problems.push({ field: 'database', message: `the database does not answer: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({ field: 'database', message: `the database does not respond: ${error instanceof Error ? error.message : String(error)}` });
     }
 
     if (problems.length === 0) {

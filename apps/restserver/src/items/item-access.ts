@@ -47,7 +47,7 @@ export function visibleItemsSql(alias: string, caller: Caller): { condition: str
 }
 
 /**
- * Whether the caller may change the item: its author or an admin, and only an admin once the
+ * Decides whether the caller may change the item: its author or an admin, and only an admin once the
  * item is in the `official example` category.
  */
 export function canEditItem(caller: Caller, item: ItemAccessFields, inOfficialExample: boolean): boolean {
@@ -57,7 +57,7 @@ export function canEditItem(caller: Caller, item: ItemAccessFields, inOfficialEx
   return item.author === caller.username && !inOfficialExample;
 }
 
-/** What the caller may do with an item they can see, as sent with every item. */
+/** Computes the permissions sent with every item the caller can see. */
 export function itemPermissions(caller: Caller, item: ItemAccessFields, inOfficialExample: boolean): ItemPermissions {
   const editable = canEditItem(caller, item, inOfficialExample);
   return { edit: editable, delete: editable, share: editable };

@@ -31,7 +31,7 @@ export class ItemLinksController {
     return 'added';
   }
 
-  /** Answers the JSON string "deleted", unlike the other writes, as the original did. */
+  /** Returns the JSON string "deleted", unlike the other writes, as the original did. */
   @Delete('tag/:tagId')
   async removeTag(
     @CurrentCaller() caller: Caller,
@@ -59,7 +59,7 @@ export class ItemLinksController {
     return 'added';
   }
 
-  /** Answers the JSON string "deleted", as the original did. */
+  /** Returns the JSON string "deleted", as the original did. */
   @Delete('category/:categoryId')
   async removeCategory(
     @CurrentCaller() caller: Caller,

@@ -2,7 +2,7 @@ import type { Item, ItemPermissions, ListedItem } from '@openpai-marketplace/sha
 
 import type { MarketplaceItem } from './item.entity';
 
-/** An item row in the original server's field order, plus what the caller may do with it. */
+/** Converts an item row to the original server's field order, adding the caller's permissions. */
 export function toItemResponse(item: MarketplaceItem, permissions: ItemPermissions): Item {
   return {
     id: item.id,

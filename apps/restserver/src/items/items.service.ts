@@ -120,7 +120,7 @@ export class ItemsService {
     await this.items.delete({ id: itemId });
   }
 
-  /** The item, when it exists and the caller may see it; otherwise 404, whichever is the case. */
+  /** Loads an item the caller may see; throws 404 when it is missing or hidden alike. */
   async findVisible(caller: Caller, itemId: string): Promise<MarketplaceItem> {
     const item = await this.items.findOneBy({ id: itemId });
     if (!item || !canViewItem(caller, item)) {
@@ -129,7 +129,7 @@ export class ItemsService {
     return item;
   }
 
-  /** The item, when the caller may change it: 404 when they cannot see it, 403 when they only see it. */
+  /** Loads an item the caller may change; throws 404 when they cannot see it, 403 when they only see it. */
   async findEditable(caller: Caller, itemId: string): Promise<MarketplaceItem> {
     const item = await this.findVisible(caller, itemId);
     const official = await this.isOfficialExample(itemId);

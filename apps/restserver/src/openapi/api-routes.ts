@@ -24,7 +24,7 @@ import {
   UpdateTagRequestSchema,
 } from '@openpai-marketplace/shared-types';
 
-/** A success answer: a schema from shared-types (optionally a list of it), or one fixed text. */
+/** Success body: a schema from shared-types (optionally a list of it), or one fixed text. */
 export type SuccessBody =
   | { schema: z.ZodType; list?: boolean }
   | { text: string }
@@ -41,7 +41,7 @@ export interface ApiRoute {
   body?: z.ZodType;
   status: number;
   success: SuccessBody;
-  /** Error statuses this route can answer besides 401, 500 and 503. */
+  /** Error statuses this route can return besides 401, 500 and 503. */
   errors: number[];
 }
 

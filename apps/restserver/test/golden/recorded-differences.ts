@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 
 /**
- * Answers of this server that differ on purpose from the recorded v1.8 session, by request
+ * Responses of this server that differ on purpose from the recorded v1.8 session, by request
  * number. Each is a fix listed with its reason in docs/compatibility.md. `status` replaces the
  * recorded status. `check`, when present, replaces the comparison with the recorded success
  * body and states what the body must be instead; `recorded` is the recorded body with real ids.

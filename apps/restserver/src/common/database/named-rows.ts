@@ -19,9 +19,9 @@ export interface NamedRowErrors {
 
 /**
  * Storage of rows whose names must be unique among new and renamed rows. A unique index cannot
- * enforce that, because databases of the original server may already contain duplicate names,
- * so creates and renames run in a transaction holding a PostgreSQL advisory lock on the name:
- * two requests for one name, in this process or another replica, then run one after the other.
+ * enforce that, because databases of the original server may already contain duplicate names.
+ * Creates and renames therefore run in a transaction holding a PostgreSQL advisory lock on the
+ * name, so two requests for one name, in this process or another replica, run one after the other.
  */
 export class NamedRows<Row extends NamedRow> {
   constructor(

@@ -3,7 +3,7 @@ const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDO
 // 57P01-57P03: admin shutdown, crash shutdown, cannot connect now; 08xxx: connection exceptions.
 const UNAVAILABLE_SQLSTATE = /^(57P0[123]|08\d{3})$/;
 
-/** Whether an error means the database cannot be reached, so the request deserves a 503. */
+/** Tells whether an error means the database cannot be reached, so the request deserves a 503. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {

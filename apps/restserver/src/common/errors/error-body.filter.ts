@@ -8,8 +8,8 @@ import { DomainError } from './domain-error';
 import { isDatabaseUnavailable } from './database-errors';
 
 /**
- * Turns every exception into the shared error body. Expected 4xx are logged at debug; anything
- * else at error with its stack, while the response body says nothing internal.
+ * Turns every exception into the shared error body. Expected 4xx are logged at debug level and
+ * anything else at error level with its stack, while the response body reveals nothing internal.
  */
 @Catch()
 export class ErrorBodyFilter implements ExceptionFilter {

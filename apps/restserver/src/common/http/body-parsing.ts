@@ -8,7 +8,7 @@ export function jsonBodyParser(limitBytes: number) {
 }
 
 /**
- * Answers body-parsing failures in the shared error body: 413 for a body over the limit, 400
+ * Responds to body-parsing failures with the shared error body: 413 for a body over the limit, 400
  * for JSON that does not parse. Registered right after the parser, before any route runs.
  */
 export function bodyParsingErrorHandler(limitBytes: number) {
