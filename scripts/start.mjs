@@ -33,6 +33,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 server.on('exit', (code) => process.exit(code ?? 0));
 
+// When npm itself is killed, it leaves this script running; notice the new parent and stop too.
+const launcher = process.ppid;
+setInterval(() => {
+  if (process.ppid !== launcher) {
+    server.kill('SIGTERM');
+  }
+}, 1000).unref();
+
 void announceWhenReady(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`);
 
 async function announceWhenReady(baseUrl) {

@@ -39,7 +39,14 @@ async function main(): Promise<void> {
   const app = await createApp(config, database);
   await prepareDatabase(app, config);
 
-  await app.listen(config.http.port, config.http.host);
+  try {
+    await app.listen(config.http.port, config.http.host);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      throw new Error(`port ${config.http.port} on ${config.http.host} is already in use; stop the other server or set PORT to a free port`);
+    }
+    throw error;
+  }
   logger.info({ host: config.http.host, port: config.http.port }, `listening on http://${config.http.host}:${config.http.port} (API docs at /api-docs)`);
 
   stopOnSignals(app, embedded);

@@ -32,11 +32,28 @@ export interface TestApp {
  * Starts the real application on 127.0.0.1 against a fresh database (migrated as at start-up)
  * and a fake OpenPAI, configured through environment variables exactly as in production.
  */
-export async function startTestApp(environment: Record<string, string> = {}, options: { captureLogs?: string[] } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Collects every JSON log line, at debug level. */
+  captureLogs?: string[];
+  /** Runs on the database before the server starts, e.g. to restore a dump of the original. */
+  beforeStart?: (dataSource: DataSource) => Promise<void>;
+  /** A database the caller created and will drop; by default each app gets its own. */
+  database?: TestDatabase;
+}
+
+export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const capture = options.captureLogs;
   configureLogging(capture ? 'debug' : (process.env.TEST_LOG_LEVEL ?? 'silent'), capture && { write: (line: string) => void capture.push(line) });
   const openPai = await new FakeOpenPai().start();
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
+  if (options.beforeStart) {
+    const setup = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+    try {
+      await options.beforeStart(setup);
+    } finally {
+      await setup.destroy();
+    }
+  }
 
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -68,7 +85,9 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     close: async () => {
       await app.close();
       await openPai.stop();
-      await database.drop();
+      if (!options.database) {
+        await database.drop();
+      }
     },
   };
 }

@@ -14,7 +14,7 @@ export class CategoryAdminOnlyError extends ForbiddenError {
 
 export class CategoryNameTakenError extends ConflictError {
   constructor(name: string, existingId: string) {
-    super('category_name_taken', `A category named ${quote(name)} already exists with id ${quote(existingId)}; link that one instead.`);
+    super('category_name_taken', `A category named ${quote(name)} already exists with id ${quote(existingId)}; use that one or choose another name.`);
   }
 }
 

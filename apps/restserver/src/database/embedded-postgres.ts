@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { userInfo } from 'node:os';
@@ -33,6 +33,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     await assertTraversableByOthers(dirname(dataDir));
   }
 
+  const recentOutput: string[] = [];
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port,
@@ -43,15 +44,27 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: (message: unknown) => logger.debug({ postgres: String(message).trim() }, 'embedded PostgreSQL output'),
+    onLog: (message: unknown) => {
+      recentOutput.push(String(message).trim());
+      recentOutput.splice(0, Math.max(0, recentOutput.length - 5));
+      logger.debug({ postgres: String(message).trim() }, 'embedded PostgreSQL output');
+    },
     onError: (message: unknown) => logger.warn({ postgres: String(message).trim() }, 'embedded PostgreSQL reported an error'),
   });
 
   if (firstStart) {
     logger.info({ dataDir }, 'initialising a new embedded PostgreSQL data directory');
     await server.initialise();
+  } else {
+    assertNotInUse(dataDir);
   }
-  await server.start();
+  // The package rejects with no reason when PostgreSQL exits during start-up, so keep its last words.
+  recentOutput.length = 0;
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL in ${dataDir} stopped during start-up: ${error instanceof Error ? error.message : recentOutput.join(' ') || 'no output'}`);
+  }
   if (firstStart) {
     await server.createDatabase(DATABASE);
   }
@@ -100,4 +113,21 @@ async function importWithoutSignalHandlers(): Promise<typeof import('embedded-po
     }
   }
   return EmbeddedPostgresServer;
+}
+
+/** Fails clearly when another PostgreSQL still runs on the data directory (a second `npm start`, say). */
+function assertNotInUse(dataDir: string): void {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) {
+    return;
+  }
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // A stale file from a crash: PostgreSQL removes it itself on start.
+  }
+  throw new Error(
+    `EMBEDDED_POSTGRES_DIR ${dataDir} is in use by PostgreSQL process ${pid}, probably another running restserver; stop it or set EMBEDDED_POSTGRES_DIR to another directory`,
+  );
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DataSource } from 'typeorm';
 
 import { FIXTURES_DIR, fixturesPresent } from '../../test/golden/golden-corpus';
+import { readDumpSchema } from '../../test/legacy/legacy-dump';
 import { createTestDatabase, withClient, type TestDatabase } from '../../test/test-database';
 import { configureLogging } from '../common/logging/logger';
 import { buildDataSourceOptions } from './data-source-options';
@@ -102,7 +102,7 @@ describeWithDump(`first migration against the original v1.8 schema${fixturesPres
       const dataSource = await openDataSource(ours);
       await runMigrations(dataSource);
       await dataSource.destroy();
-      await withClient(original.url, (client) => client.query(schemaStatementsOfDump()));
+      await withClient(original.url, (client) => client.query(readDumpSchema(join(FIXTURES_DIR, 'legacy-db', 'v1.8.0.sql'))));
 
       const describeSchema = (url: string) =>
         withClient(url, async (client) => ({
@@ -117,21 +117,3 @@ describeWithDump(`first migration against the original v1.8 schema${fixturesPres
     }
   });
 });
-
-/** Extracts the dump's schema statements, dropping data blocks and the psql meta-commands only psql understands. */
-function schemaStatementsOfDump(): string {
-  const lines = readFileSync(join(FIXTURES_DIR, 'legacy-db', 'v1.8.0.sql'), 'utf8').split('\n');
-  const statements: string[] = [];
-  let inCopy = false;
-  for (const line of lines) {
-    if (line.startsWith('COPY ')) {
-      inCopy = true;
-    } else if (inCopy) {
-      inCopy = line !== '\\.';
-    } else if (!line.startsWith('\\')) {
-      statements.push(line);
-    }
-  }
-  // The dump empties search_path; restore it so later statements on this connection work.
-  return `${statements.join('\n')}\nSET search_path = public;`;
-}

@@ -106,3 +106,25 @@ describe('operability', () => {
     expect(response.body[0]).toMatchObject({ type: 'blob', storageAccount: 'acct', containerName: 'marketplace', tokens: [''], users: [''] });
   });
 });
+
+describe('with MIGRATE_ON_START=false on an empty database', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ MIGRATE_ON_START: 'false', AZURE_STORAGE: '{"type":"blob","storage_account":"acct","connection_strings":[]}' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reports not ready naming the pending migration', async () => {
+    const response = await t.anonymous.get('/readyz').expect(503);
+    expect(response.body.message).toContain('CreateMarketplaceSchema1796418000000');
+  });
+
+  it('answers API requests with 503 schema_not_migrated', async () => {
+    const response = await t.as('alice').get('/items').expect(503);
+    expect(response.body.code).toBe('schema_not_migrated');
+  });
+});

@@ -48,3 +48,12 @@ export class InvalidProtocolError extends BadRequestError {
     );
   }
 }
+
+export class GroupListIgnoredError extends BadRequestError {
+  constructor() {
+    super(
+      'group_list_not_applicable',
+      'groupList applies only to items shared with groups; send "isPublic": false and "isPrivate": false with it.',
+    );
+  }
+}

@@ -68,6 +68,12 @@ describe('items routes', () => {
       expect(response.body.message).toMatch(/author/);
     });
 
+    it('names a wrong type without calling it missing', async () => {
+      const response = await t.as('alice').post('/items').send({ ...itemBody('alice'), name: 5, isPublic: 'yes' }).expect(400);
+      expect(response.body.message).toBe('Invalid body: name must be a string, not number.');
+      expect(response.body.details[1]).toEqual({ field: 'isPublic', message: 'must be a boolean, not string' });
+    });
+
     it('accepts free text as the display name', async () => {
       const id = await createItem('alice', { name: 'My data set' });
       const response = await t.as('alice').get(`/items/${id}`).expect(200);
@@ -229,6 +235,20 @@ describe('items routes', () => {
       const id = await createItem('alice', { isPrivate: true, isPublic: false });
       await t.as('alice').put(`/items/${id}`).send({ isPublic: true }).expect(200);
       await t.as('bob').get(`/items/${id}`).expect(200);
+    });
+
+    it('rejects a group list on a private item', async () => {
+      const id = await createItem('alice', { isPrivate: true });
+      const response = await t.as('alice').put(`/items/${id}`).send({ groupList: ['nlp'] }).expect(400);
+      expect(response.body.code).toBe('group_list_not_applicable');
+      await t.as('bob').get(`/items/${id}`).expect(404);
+    });
+
+    it('shares an item with a group on request', async () => {
+      const id = await createItem('alice', { isPrivate: true });
+      await t.as('alice').put(`/items/${id}`).send({ isPrivate: false, isPublic: false, groupList: ['nlp'] }).expect(200);
+      const shared = await t.as('bob').get(`/items/${id}`).expect(200);
+      expect(shared.body).toMatchObject({ isPublic: false, isPrivate: false, groupList: ['nlp'] });
     });
 
     it('ignores counters in the body, because the server counts them', async () => {

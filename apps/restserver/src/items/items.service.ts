@@ -26,6 +26,7 @@ import { MarketplaceItem } from './item.entity';
 import {
   AuthorChangeForbiddenError,
   AuthorMismatchError,
+  GroupListIgnoredError,
   InvalidProtocolError,
   ItemEditForbiddenError,
   ItemNotFoundError,
@@ -103,13 +104,18 @@ export class ItemsService {
 
     const { isPublic, isPrivate, groupList, ...columns } = request;
     const visibilityChanged = isPublic !== undefined || isPrivate !== undefined || groupList !== undefined;
+    const visibility = visibilityChanged ? resolveVisibility(item, { isPublic, isPrivate, groupList }) : undefined;
+    // Unlike a create, which keeps the original's silent behaviour, an edit must not drop a share.
+    if (visibility && groupList && groupList.length > 0 && (visibility.isPublic || visibility.isPrivate)) {
+      throw new GroupListIgnoredError();
+    }
 
     // Only the columns the request names are written, so concurrent edits of different fields both survive.
     await this.items.update(
       { id: itemId },
       {
         ...columns,
-        ...(visibilityChanged ? resolveVisibility(item, { isPublic, isPrivate, groupList }) : {}),
+        ...(visibility ?? {}),
         updatedAt: new Date(),
       },
     );

@@ -27,9 +27,13 @@ export function buildOpenApiDocument(version: string): JsonObject {
   const { schemas } = z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', uri: (id) => `${SCHEMA_PREFIX}${id}`, unrepresentable: 'any' }) as {
     schemas: Record<string, JsonObject>;
   };
-  for (const schema of Object.values(schemas)) {
+  for (const [id, schema] of Object.entries(schemas)) {
     delete schema.$schema;
     delete schema.$id;
+    // Request bodies and queries drop unknown fields rather than reject them, as the original did.
+    if (/(Request|Query)$/.test(id)) {
+      delete schema.additionalProperties;
+    }
   }
 
   const paths: Record<string, Record<string, JsonObject>> = {};

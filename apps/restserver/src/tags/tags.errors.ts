@@ -14,6 +14,6 @@ export class TagAdminOnlyError extends ForbiddenError {
 
 export class TagNameTakenError extends ConflictError {
   constructor(name: string, existingId: string) {
-    super('tag_name_taken', `A tag named ${quote(name)} already exists with id ${quote(existingId)}; link that one instead.`);
+    super('tag_name_taken', `A tag named ${quote(name)} already exists with id ${quote(existingId)}; use that one or choose another name.`);
   }
 }

@@ -5,12 +5,12 @@ import type { Response } from 'supertest';
 import { startTestApp, type TestApp } from '../test-app';
 import { FIXTURES_DIR, fixturesPresent, readPlaceholders, readRecordedSession, type RecordedExchange } from './golden-corpus';
 import { RECORDED_DIFFERENCES } from './recorded-differences';
-import { loadDumpData, readDumpData } from './legacy-dump';
+import { restoreDump } from '../legacy/legacy-dump';
 
 /*
- * Replays the session recorded from the original v1.8 server against this one. The database
- * starts as the original's was right after request 21 (its dump, loaded into the schema our
- * migration creates); requests 22 to 150 are then sent in order. Each answer must match the
+ * Replays the session recorded from the original v1.8 server against this one. The server
+ * starts on the original's database as it was right after request 21 (its dump, restored and
+ * then adopted); requests 22 to 150 are then sent in order. Each answer must match the
  * recording in status and success body, except where recorded-differences.ts lists a
  * deliberate fix. Error bodies are our own shape and are only checked for that shape.
  */
@@ -26,8 +26,8 @@ describeWithFixtures(`replay of the recorded v1.8 session${fixturesPresent ? '' 
   const session = fixturesPresent ? readRecordedSession().filter((exchange) => exchange.seq >= FIRST_REPLAYED) : [];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await loadDumpData(t.dataSource, readDumpData(join(FIXTURES_DIR, 'legacy-db', 'v1.8.0.sql')));
+    // The server starts on the restored dump as on an upgraded cluster: it adopts the database.
+    t = await startTestApp({}, { beforeStart: (dataSource) => restoreDump(dataSource, join(FIXTURES_DIR, 'legacy-db', 'v1.8.0.sql')) });
   });
 
   afterAll(async () => {

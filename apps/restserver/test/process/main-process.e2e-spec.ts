@@ -37,12 +37,16 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Every process a test started, so that a failing test cannot leave one running. */
+const started: ChildProcess[] = [];
+
 function startServer(environment: Record<string, string>): RunningServer {
   const output: string[] = [];
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
@@ -65,6 +69,20 @@ async function waitUntilReady(server: RunningServer, timeoutMs = 60_000): Promis
 }
 
 describe('restserver process', () => {
+  // SIGTERM lets a server stop its embedded PostgreSQL too; SIGKILL only if it does not exit.
+  afterEach(async () => {
+    for (const child of started.splice(0)) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        continue;
+      }
+      const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  }, 30_000);
+
   beforeAll(() => {
     if (!existsSync(MAIN)) {
       throw new Error(`${MAIN} is missing: build it with "npx nx run restserver:build" (npm test does this first)`);
@@ -123,6 +141,15 @@ describe('restserver process', () => {
 
       const second = startServer(environment);
       await waitUntilReady(second);
+
+      const intruder = startServer({ ...environment, PORT: String(await freePort()) });
+      expect(await intruder.exited).toBe(1);
+      expect(intruder.output.join('')).toContain('is in use by PostgreSQL process');
+
+      const portTaken = startServer({ ...environment, EMBEDDED_POSTGRES_PORT: String(await freePort()), EMBEDDED_POSTGRES_DIR: join(dataRoot, 'other') });
+      expect(await portTaken.exited).toBe(1);
+      expect(portTaken.output.join('')).toContain(`port ${environment.PORT} on 127.0.0.1 is already in use`);
+
       const tags = (await (await fetch(`${second.baseUrl}/tags`, { headers: { Authorization: 'Bearer dev-token-bob' } })).json()) as { name: string }[];
       expect(tags.map((tag) => tag.name)).toContain('survives-restart');
       second.process.kill('SIGTERM');

@@ -18,3 +18,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** Tells whether an error is PostgreSQL's "relation does not exist" (42P01): the schema is not migrated. */
+export function isSchemaMissing(error: unknown): boolean {
+  const candidate = error as { code?: unknown; driverError?: { code?: unknown } };
+  return candidate?.code === '42P01' || candidate?.driverError?.code === '42P01';
+}

@@ -5,7 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import type { ErrorBody } from '@openpai-marketplace/shared-types';
 
 import { DomainError } from './domain-error';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable, isSchemaMissing } from './database-errors';
 
 /**
  * Turns every exception into the shared error body. Expected 4xx are logged at debug level and
@@ -51,6 +51,13 @@ export class ErrorBodyFilter implements ExceptionFilter {
       return {
         status: 503,
         body: { code: 'database_unavailable', message: 'The database cannot be reached right now; retry in a few seconds.' },
+      };
+    }
+
+    if (isSchemaMissing(exception)) {
+      return {
+        status: 503,
+        body: { code: 'schema_not_migrated', message: 'The database schema is not migrated yet; run "restserver migrate" or start with MIGRATE_ON_START=true.' },
       };
     }
 

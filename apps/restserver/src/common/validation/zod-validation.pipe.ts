@@ -30,7 +30,8 @@ export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: un
     throw new BadRequestError('invalid_body', 'The request body must be a JSON object sent with Content-Type: application/json.');
   }
 
-  const result = schema.safeParse(value);
+  // reportInput tells a missing value (no `input` on the issue) from one of the wrong type.
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) {
     return result.data;
   }
@@ -46,7 +47,7 @@ export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: un
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is required (expected ${issue.expected})` : `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
+      return 'input' in issue && issue.input !== undefined ? `must be ${article(issue.expected)}, not ${typeName(issue.input)}` : `is required (expected ${issue.expected})`;
     case 'too_big':
       return issue.origin === 'string' ? `must be at most ${issue.maximum} characters long` : `must have at most ${issue.maximum} entries`;
     case 'too_small':

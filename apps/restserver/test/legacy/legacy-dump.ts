@@ -60,3 +60,26 @@ export async function loadDumpData(dataSource: DataSource, tables: DumpedTable[]
     }
   }
 }
+
+/** Extracts a dump's schema statements, dropping data blocks and the psql meta-commands only psql understands. */
+export function readDumpSchema(path: string): string {
+  const statements: string[] = [];
+  let inCopy = false;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('COPY ')) {
+      inCopy = true;
+    } else if (inCopy) {
+      inCopy = line !== '\\.';
+    } else if (!line.startsWith('\\')) {
+      statements.push(line);
+    }
+  }
+  // The dump empties search_path; restore it so later statements on this connection work.
+  return `${statements.join('\n')}\nSET search_path = public;`;
+}
+
+/** Restores a plain-SQL pg_dump, schema and rows, into an empty database. */
+export async function restoreDump(dataSource: DataSource, path: string): Promise<void> {
+  await dataSource.query(readDumpSchema(path));
+  await loadDumpData(dataSource, readDumpData(path));
+}
