@@ -46,6 +46,19 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   configureLogging(capture ? 'debug' : (process.env.TEST_LOG_LEVEL ?? 'silent'), capture && { write: (line: string) => void capture.push(line) });
   const openPai = await new FakeOpenPai().start();
   const database = options.database ?? (await createTestDatabase());
+  try {
+    return await startOn(database, openPai, environment, options);
+  } catch (error) {
+    // Leave no server or database behind, or Jest would wait for them forever.
+    await openPai.stop();
+    if (!options.database) {
+      await database.drop();
+    }
+    throw error;
+  }
+}
+
+async function startOn(database: TestDatabase, openPai: FakeOpenPai, environment: Record<string, string>, options: TestAppOptions): Promise<TestApp> {
   if (options.beforeStart) {
     const setup = await new DataSource({ type: 'postgres', url: database.url }).initialize();
     try {
@@ -65,8 +78,13 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   const connection = config.database.kind === 'url' ? { url: config.database.url } : { url: database.url };
   const app = await createApp(config, connection);
   const dataSource = app.get(DataSource);
-  await prepareDatabase(app, config);
-  await app.listen(0, '127.0.0.1');
+  try {
+    await prepareDatabase(app, config);
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
 
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const agentFor = (token?: string): TestAgent => {

@@ -81,7 +81,7 @@ export async function createOriginalV16ByCommand(dataSource: DataSource): Promis
 
 /** v1.8: exactly what its Sequelize `sync()` created, with an item, a tag and a category linked. */
 export async function createOriginalV18(dataSource: DataSource): Promise<void> {
-  for (const statement of Object.values(v18)) {
+  for (const statement of v18.ORIGINAL_V18_SCHEMA) {
     await dataSource.query(statement);
   }
   await dataSource.query(`

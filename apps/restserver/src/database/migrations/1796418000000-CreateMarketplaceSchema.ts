@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-import * as ddl from '../schema/original-v1.8-ddl';
+import { ORIGINAL_V18_SCHEMA } from '../schema/original-v1.8-ddl';
 
 /**
  * Creates, on an empty database, exactly the schema that the original v1.8 server's Sequelize
@@ -12,18 +12,7 @@ export class CreateMarketplaceSchema1796418000000 implements MigrationInterface 
   name = 'CreateMarketplaceSchema1796418000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of [
-      ddl.CREATE_SOURCE_ENUM,
-      ddl.CREATE_STATUS_ENUM,
-      ddl.CREATE_MARKETPLACE_ITEMS,
-      ddl.CREATE_ITEM_TAGS,
-      ddl.CREATE_ITEM_CATEGORIES,
-      ddl.CREATE_ITEM_TAG_RELATION,
-      ddl.CREATE_ITEM_CATEGORY_RELATION,
-      ddl.CREATE_BLOBS,
-      ddl.CREATE_USERS,
-      ddl.CREATE_STAR_RELATION,
-    ]) {
+    for (const statement of ORIGINAL_V18_SCHEMA) {
       await queryRunner.query(statement);
     }
   }
