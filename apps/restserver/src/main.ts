@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import { createApp } from './app.factory';
+import { runCommand } from './cli/run-command';
 import type { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
 import { configureLogging, getLogger } from './common/logging/logger';
@@ -20,6 +21,11 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw error;
+  }
+
+  const command = process.argv.slice(2);
+  if (command.length > 0 && command[0] !== 'serve') {
+    process.exit(await runCommand(command, config));
   }
 
   configureLogging(config.logLevel);

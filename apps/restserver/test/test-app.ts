@@ -73,6 +73,7 @@ async function startOn(database: TestDatabase, openPai: FakeOpenPai, environment
     DATABASE_URL: database.url,
     IDP_URL: openPai.url,
     AUTH_CACHE_TTL_SECONDS: '0',
+    SEED_EXAMPLES: 'false',
     ...environment,
   });
   const connection = config.database.kind === 'url' ? { url: config.database.url } : { url: database.url };

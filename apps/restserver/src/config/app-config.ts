@@ -17,6 +17,7 @@ export interface AppConfig {
   };
   readonly logLevel: string;
   readonly migrateOnStart: boolean;
+  readonly seedExamples: boolean;
 }
 
 export type DatabaseConfig =

@@ -31,6 +31,7 @@ export const ENVIRONMENT_VARIABLES = {
   LOG_LEVEL: { description: 'fatal, error, warn, info, debug or trace', defaultValue: 'info' },
   MIGRATE_ON_START: { description: 'Apply pending database migrations at start-up', defaultValue: 'true' },
   NODE_ENV: { description: 'development, test or production', defaultValue: 'development' },
+  SEED_EXAMPLES: { description: 'Store the official example templates when the server creates the schema in an empty database', defaultValue: 'true' },
   PORT: { description: 'HTTP port', defaultValue: '9292' },
 } as const satisfies Record<string, VariableSpec>;
 
@@ -113,6 +114,7 @@ export const EnvironmentSchema = z.object({
   MIGRATE_ON_START: booleanText,
   NODE_ENV: z.enum(['development', 'test', 'production']),
   PORT: integerText(0, 65535),
+  SEED_EXAMPLES: booleanText,
 });
 
 export type ParsedEnvironment = z.infer<typeof EnvironmentSchema>;

@@ -49,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, workingDirectory = process.cw
     },
     logLevel: parsed.LOG_LEVEL,
     migrateOnStart: parsed.MIGRATE_ON_START,
+    seedExamples: parsed.SEED_EXAMPLES,
   };
 }
 

@@ -3,11 +3,15 @@ import { DataSource } from 'typeorm';
 
 import type { AppConfig } from '../config/app-config';
 import { getLogger } from '../common/logging/logger';
+import { seedExamples } from '../seeds/seed-examples';
 import { seedAzureStorage } from '../storages/azure-storage-seed';
 import { isOriginalDatabase } from './adoption/adoption-plan';
 import { pendingMigrations, runMigrations } from './run-migrations';
 
-/** Start-up work on the database: pending migrations (unless turned off), then the AZURE_STORAGE seed. */
+/**
+ * Start-up work on the database: pending migrations (unless turned off), the official examples
+ * when the schema was just created in an empty database, then the AZURE_STORAGE seed.
+ */
 export async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<void> {
   const logger = getLogger('database');
   const dataSource = app.get(DataSource);
@@ -18,6 +22,10 @@ export async function prepareDatabase(app: INestApplication, config: AppConfig):
       logger.info({ steps: report.adopted }, `adopted ${report.stateDescription}: ${report.adopted.join(', ') || 'no change needed'}`);
     }
     logger.info({ applied: report.applied }, report.applied.length ? `applied ${report.applied.length} migration(s)` : 'database schema is up to date');
+    if (report.state.kind === 'empty' && config.seedExamples) {
+      const seeded = await seedExamples(dataSource);
+      logger.info({ examples: seeded.created }, `stored ${seeded.created.length} official example templates in the new database`);
+    }
   } else {
     logger.info('MIGRATE_ON_START=false: not applying migrations; /readyz reports pending ones');
   }
