@@ -76,7 +76,7 @@ async function importOne(items: ItemsService, path: string, file: string, option
   }
 }
 
-/** The first line of the description that is not a markdown heading, cut to the column's 255 characters. */
+/** Picks the first non-empty description line, without its heading marks, cut to the column's 255 characters. */
 function summaryOf(description: string, name: string): string {
   const line = description
     .split('\n')

@@ -256,3 +256,23 @@ describe('two servers starting at once', () => {
     }
   });
 });
+
+describe('first start on an empty database', () => {
+  it('stores the official examples once', async () => {
+    const database = await createTestDatabase();
+    try {
+      const first = await startTestApp({ SEED_EXAMPLES: 'true' }, { database });
+      const examples = (await first.as('bob').get('/items').query({ category: 'official example' }).expect(200)).body as { author: string }[];
+      expect(examples.length).toBeGreaterThanOrEqual(8);
+      expect(examples.every((example) => example.author === 'OpenPAI')).toBe(true);
+      await first.close();
+
+      const second = await startTestApp({ SEED_EXAMPLES: 'true' }, { database });
+      const again = (await second.as('bob').get('/items').expect(200)).body as unknown[];
+      expect(again).toHaveLength(examples.length);
+      await second.close();
+    } finally {
+      await database.drop();
+    }
+  });
+});

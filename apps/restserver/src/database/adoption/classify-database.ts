@@ -10,7 +10,7 @@ export const TAG_TABLES = ['ItemCategories', 'ItemCategoryRelation', 'ItemTagRel
 export const ACCESS_COLUMNS = ['groupList', 'isPrivate', 'isPublic', 'source'] as const;
 
 /**
- * Where a database stands:
+ * Version of a database, as far as its tables and columns tell:
  * - `empty`: no tables of ours or the original's;
  * - `managed`: created by this project, migrations recorded in marketplace_migrations;
  * - `original-v1.8`: the original v1.8 schema (also a v1.6/v1.7 database that a v1.8 server created its tag tables in);

@@ -107,11 +107,11 @@ export const createTagAndCategoryTables: LegacyUpgradeStep = {
 };
 
 /**
- * Before v1.8, tags and categories lived only in each item's `tags` and `categories` arrays. This
- * step creates a tag or category per distinct name and links the items, so the v1.8 filters find
- * them; the arrays themselves stay as they are. v1.5 marked its examples with the tag
- * `official example`, which v1.8 made a category, so that name becomes a category link
- * wherever it appears and the examples get v1.8's admin-only protection.
+ * Before v1.8, tags and categories lived only in each item's `tags` and `categories` arrays.
+ * This step creates a tag or category per distinct name and links the items, so that the v1.8
+ * filters find them. The arrays themselves stay as they are. v1.5 marked its examples with the
+ * tag `official example`, which v1.8 made a category, so that name becomes a category link
+ * wherever it appears, and the examples get v1.8's admin-only protection.
  */
 export const linkLegacyLabels: LegacyUpgradeStep = {
   name: 'LinkLegacyTagsAndCategories',
