@@ -28,6 +28,8 @@ const checks = [
   ['lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static']],
   ['typecheck shared-types', 'npx', ['tsc', '-p', 'libs/shared-types/tsconfig.json']],
   ['typecheck restserver', 'npx', ['tsc', '-p', 'apps/restserver/tsconfig.json']],
+  ['typecheck webportal', 'npx', ['tsc', '-p', 'apps/webportal/tsconfig.json']],
+  ['typecheck db', 'npx', ['tsc', '-p', 'apps/db/tsconfig.json']],
 ];
 let checksPassed = 0;
 let checksFailed = 0;

@@ -28,7 +28,8 @@ handwritten digits and prints the test accuracy after each epoch (about 99% afte
 ## Using your own storage
 
 Results in \`/tmp/output\` disappear with the container. Mount a storage of your virtual
-cluster (OpenPAI's storage plugin in the submission page) and point \`--save-dir\` at it.
+cluster (OpenPAI's storage plugin in the submission page) and change the last command to move
+\`mnist_cnn.pt\` there.
 `,
     protocol: `protocolVersion: 2
 name: pytorch_mnist

@@ -1,0 +1,92 @@
+import type { Caller, Created, ErrorBody, Item, ListedItem } from '@openpai-marketplace/shared-types';
+
+/** Raised for every failed call; the message names the URL so a wrong API address is visible. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly url: string,
+    readonly body: ErrorBody | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ItemFilters {
+  keyword?: string;
+  type?: string;
+  tag?: string;
+  category?: string;
+  author?: string;
+}
+
+/**
+ * Calls the marketplace REST API with the user's OpenPAI token. Every request and response type
+ * comes from shared-types, so this client never restates them.
+ */
+export class MarketplaceApi {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: string | undefined,
+  ) {}
+
+  listItems(filters: ItemFilters): Promise<ListedItem[]> {
+    const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value) as [string, string][]);
+    return this.request<ListedItem[]>('GET', `/items${query.size ? `?${query}` : ''}`);
+  }
+
+  getItem(id: string): Promise<Item> {
+    return this.request<Item>('GET', `/items/${encodeURIComponent(id)}`);
+  }
+
+  createItem(body: unknown): Promise<Created> {
+    return this.request<Created>('POST', '/items', body);
+  }
+
+  updateItem(id: string, body: unknown): Promise<string> {
+    return this.request<string>('PUT', `/items/${encodeURIComponent(id)}`, body);
+  }
+
+  deleteItem(id: string): Promise<string> {
+    return this.request<string>('DELETE', `/items/${encodeURIComponent(id)}`);
+  }
+
+  me(): Promise<Caller> {
+    return this.request<Caller>('GET', '/auth/me');
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = `${this.baseUrl.replace(/\/+$/, '')}${path}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, url, undefined, `The marketplace API at ${url} cannot be reached.`);
+    }
+
+    const text = await response.text();
+    const parsed = parseJson(text);
+    if (!response.ok) {
+      const errorBody = parsed && typeof parsed === 'object' && 'code' in parsed ? (parsed as ErrorBody) : undefined;
+      throw new ApiError(response.status, url, errorBody, errorBody?.message ?? `The marketplace API at ${url} answered ${response.status}.`);
+    }
+    return (parsed === undefined ? text : parsed) as T;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+'use client';
+
+import { createContext, useContext } from 'react';
+
+import type { MarketplaceApi } from './api/api-client';
+
+/** Where the UI runs and whom for: inside OpenPAI's plugin page, or as the standalone pages. */
+export interface MarketplaceEnvironment {
+  api: MarketplaceApi;
+  mode: 'plugin' | 'standalone';
+  /** The signed-in user, as OpenPAI names them; undefined without a token. */
+  user?: string;
+  /** OpenPAI's web portal origin, for the login page and the job submission page. */
+  portalOrigin: string;
+}
+
+export const EnvironmentContext = createContext<MarketplaceEnvironment | undefined>(undefined);
+
+export function useEnvironment(): MarketplaceEnvironment {
+  const environment = useContext(EnvironmentContext);
+  if (!environment) {
+    throw new Error('useEnvironment must be used inside EnvironmentContext');
+  }
+  return environment;
+}

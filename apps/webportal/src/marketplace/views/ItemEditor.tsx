@@ -1,0 +1,154 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+
+import type { ErrorDetail, Item } from '@openpai-marketplace/shared-types';
+
+import { ApiError } from '../api/api-client';
+import { useEnvironment } from '../environment';
+import { useI18n } from '../i18n/i18n';
+import { routeHref, type Route } from '../routing/hash-route';
+import { ErrorNotice } from './ErrorNotice';
+import { useAsync } from './use-async';
+
+type Share = 'public' | 'private' | 'groups';
+
+interface Draft {
+  name: string;
+  summary: string;
+  description: string;
+  protocol: string;
+  share: Share;
+  groups: string;
+}
+
+const EMPTY_DRAFT: Draft = { name: '', summary: '', description: '', protocol: '', share: 'private', groups: '' };
+
+/** Creates a job template, or edits one the server says the caller may edit. */
+export default function ItemEditor({ itemId, navigate }: { itemId?: string; navigate: (route: Route) => void }) {
+  const { api } = useEnvironment();
+  const state = useAsync(() => (itemId ? api.getItem(itemId) : Promise.resolve(undefined)), itemId ?? 'new');
+
+  if (state.status === 'loading') {
+    return <div className="mkt-skeleton mkt-detail-skeleton" aria-busy="true" />;
+  }
+  if (state.status === 'failed') {
+    return <ErrorNotice error={state.error} />;
+  }
+  return <EditorForm item={state.value} navigate={navigate} />;
+}
+
+function EditorForm({ item, navigate }: { item?: Item; navigate: (route: Route) => void }) {
+  const { api, user } = useEnvironment();
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<Draft>(() => (item ? draftOf(item) : EMPTY_DRAFT));
+  const [problems, setProblems] = useState<ErrorDetail[]>([]);
+  const [error, setError] = useState<Error>();
+  const [saving, setSaving] = useState(false);
+  const change = (field: keyof Draft, value: string) => setDraft((current) => ({ ...current, [field]: value }));
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setProblems([]);
+    setError(undefined);
+    const body = {
+      name: draft.name,
+      summary: draft.summary,
+      description: draft.description,
+      protocol: draft.protocol,
+      isPublic: draft.share === 'public',
+      isPrivate: draft.share === 'private',
+      groupList: draft.share === 'groups' ? draft.groups.split(',').map((group) => group.trim()).filter(Boolean) : [],
+    };
+    try {
+      if (item) {
+        await api.updateItem(item.id, body);
+        navigate({ view: 'detail', itemId: item.id });
+      } else {
+        const created = await api.createItem({ ...body, author: user, type: 'template', source: 'marketplace' });
+        navigate({ view: 'detail', itemId: created.id });
+      }
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.body?.details?.length) {
+        setProblems(failure.body.details);
+      }
+      setError(failure as Error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const loadFile = async (file: File | undefined) => file && change('protocol', await file.text());
+
+  return (
+    <form className="mkt-editor" onSubmit={(event) => void save(event)}>
+      <h1>{item ? t('editor.editTitle', { name: item.name ?? item.id }) : t('editor.createTitle')}</h1>
+      <label>
+        {t('editor.name')}
+        <input required maxLength={255} value={draft.name} onChange={(event) => change('name', event.target.value)} />
+      </label>
+      <label>
+        {t('editor.summary')}
+        <input maxLength={255} value={draft.summary} onChange={(event) => change('summary', event.target.value)} />
+      </label>
+      <label>
+        {t('editor.description')}
+        <textarea rows={6} value={draft.description} onChange={(event) => change('description', event.target.value)} />
+      </label>
+      <label>
+        {t('editor.protocol')}
+        <textarea className="mkt-code-input" rows={16} spellCheck={false} value={draft.protocol} onChange={(event) => change('protocol', event.target.value)} />
+      </label>
+      <label>
+        {t('editor.upload')} <input type="file" accept=".yaml,.yml,text/yaml" onChange={(event) => void loadFile(event.target.files?.[0])} />
+      </label>
+      {problems.length > 0 && (
+        <ul className="mkt-problems" role="alert">
+          {problems.map((problem, index) => (
+            <li key={index}>
+              {problem.line !== undefined && <strong>{t('editor.line', { line: problem.line })}: </strong>}
+              {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && problems.length === 0 && <ErrorNotice error={error} />}
+
+      <fieldset>
+        <legend>{t('editor.share')}</legend>
+        {(['public', 'private', 'groups'] as const).map((share) => (
+          <label key={share}>
+            <input type="radio" name="share" checked={draft.share === share} onChange={() => change('share', share)} /> {t(`editor.share.${share}`)}
+          </label>
+        ))}
+        {draft.share === 'groups' && (
+          <label>
+            {t('editor.groups')}
+            <input value={draft.groups} onChange={(event) => change('groups', event.target.value)} />
+          </label>
+        )}
+      </fieldset>
+
+      <div className="mkt-actions">
+        <button type="submit" className="mkt-button mkt-primary" disabled={saving}>
+          {t('editor.save')}
+        </button>
+        <a className="mkt-button" href={item ? routeHref({ view: 'detail', itemId: item.id }) : routeHref({ view: 'list', filters: {} })}>
+          {t('editor.cancel')}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+function draftOf(item: Item): Draft {
+  return {
+    name: item.name ?? '',
+    summary: item.summary ?? '',
+    description: item.description ?? '',
+    protocol: item.protocol,
+    share: item.isPrivate ? 'private' : item.isPublic ? 'public' : 'groups',
+    groups: item.groupList.join(', '),
+  };
+}
