@@ -30,6 +30,8 @@ const checks = [
   ['typecheck restserver', 'npx', ['tsc', '-p', 'apps/restserver/tsconfig.json']],
   ['typecheck webportal', 'npx', ['tsc', '-p', 'apps/webportal/tsconfig.json']],
   ['typecheck db', 'npx', ['tsc', '-p', 'apps/db/tsconfig.json']],
+  ['typecheck tools', 'npx', ['tsc', '-p', 'tools/tsconfig.json']],
+  ['lint workspace scripts', 'npx', ['eslint', '--max-warnings', '0', 'tools', 'scripts', 'jest.config.cjs', 'eslint.config.mjs']],
 ];
 let checksPassed = 0;
 let checksFailed = 0;
