@@ -31,6 +31,7 @@ const checks = [
   ['typecheck webportal', 'npx', ['tsc', '-p', 'apps/webportal/tsconfig.json']],
   ['typecheck db', 'npx', ['tsc', '-p', 'apps/db/tsconfig.json']],
   ['typecheck tools', 'npx', ['tsc', '-p', 'tools/tsconfig.json']],
+  ['typecheck k8s renderer', 'npx', ['tsc', '-p', 'deploy/k8s/tsconfig.json']],
   ['lint workspace scripts', 'npx', ['eslint', '--max-warnings', '0', 'tools', 'scripts', 'jest.config.cjs', 'eslint.config.mjs']],
 ];
 let checksPassed = 0;
