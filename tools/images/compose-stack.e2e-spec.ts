@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
+import { DockerComposeEnvironment, type StartedDockerComposeEnvironment } from 'testcontainers';
+
 /*
  * Builds the three images, brings up docker-compose.yml and smoke-tests the stack: health checks
  * green, an item created and listed through the API, plugin.js served. It needs a Docker engine;
@@ -8,7 +10,6 @@ import { resolve } from 'node:path';
  * Run it on a machine with Docker: `npx jest tools/images --selectProjects e2e`.
  */
 const ROOT = resolve(__dirname, '../..');
-const PROJECT = 'marketplace-smoke';
 
 const dockerReachable = (() => {
   try {
@@ -19,11 +20,17 @@ const dockerReachable = (() => {
   }
 })();
 
-const compose = (...args: string[]) => execFileSync('docker', ['compose', '-p', PROJECT, ...args], { cwd: ROOT, stdio: 'inherit', timeout: 1_200_000 });
-
 (dockerReachable ? describe : describe.skip)(`docker compose stack${dockerReachable ? '' : ' (skipped: no Docker engine is reachable)'}`, () => {
-  beforeAll(() => compose('up', '--build', '--wait', '--detach'), 1_200_000);
-  afterAll(() => compose('down', '--volumes'), 300_000);
+  let stack: StartedDockerComposeEnvironment;
+
+  // Testcontainers builds the images and waits for every service's health check.
+  beforeAll(async () => {
+    stack = await new DockerComposeEnvironment(ROOT, 'docker-compose.yml').withBuild().up();
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await stack?.down({ removeVolumes: true });
+  }, 300_000);
 
   it('answers health checks', async () => {
     expect((await fetch('http://127.0.0.1:9292/readyz')).status).toBe(200);
