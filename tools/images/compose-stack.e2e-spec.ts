@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-import { DockerComposeEnvironment, type StartedDockerComposeEnvironment } from 'testcontainers';
+import { DockerComposeEnvironment, Wait, type StartedDockerComposeEnvironment } from 'testcontainers';
 
 /*
  * Builds the three images, brings up docker-compose.yml and smoke-tests the stack: health checks
@@ -24,8 +24,14 @@ const dockerReachable = (() => {
   let stack: StartedDockerComposeEnvironment;
 
   // Testcontainers builds the images and waits for every service's health check.
+  // NOTE: this path has not run on the development machines, which have no Docker engine.
   beforeAll(async () => {
-    stack = await new DockerComposeEnvironment(ROOT, 'docker-compose.yml').withBuild().up();
+    stack = await new DockerComposeEnvironment(ROOT, 'docker-compose.yml')
+      .withBuild()
+      .withWaitStrategy('db-1', Wait.forHealthCheck())
+      .withWaitStrategy('restserver-1', Wait.forHealthCheck())
+      .withWaitStrategy('webportal-1', Wait.forHealthCheck())
+      .up();
   }, 1_200_000);
 
   afterAll(async () => {
