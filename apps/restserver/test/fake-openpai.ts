@@ -15,10 +15,35 @@ export const FAKE_USERS: FakeOpenPaiUser[] = [
   { username: 'carol', admin: false, grouplist: ['default', 'vision'] },
 ];
 
+/** Jobs the fake knows, as `GET /api/v2/jobs` lists them. */
+export const FAKE_JOBS = [
+  { name: 'alice_resnet_run', username: 'alice', submissionTime: 1796400000000, virtualCluster: 'default' },
+  { name: 'bob_bert_run', username: 'bob', submissionTime: 1796400100000, virtualCluster: 'default' },
+];
+
+/** The protocol OpenPAI would return as a job's config, in YAML. */
+export function jobConfig(name: string): string {
+  return [
+    'protocolVersion: 2',
+    `name: ${name}`,
+    'type: job',
+    'prerequisites:',
+    '  - {name: image, type: dockerimage, uri: pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime}',
+    'taskRoles:',
+    '  worker:',
+    '    instances: 1',
+    '    dockerImage: image',
+    '    resourcePerInstance: {cpu: 4, memoryMB: 8192, gpu: 1}',
+    '    commands:',
+    '      - python train.py',
+    '',
+  ].join('\n');
+}
+
 /**
- * A fake of the three OpenPAI rest-server endpoints the marketplace calls, on 127.0.0.1, with
- * exactly the documented shapes: `GET /api/v2/tokens/check`, `GET /api/v2/users/{username}` and
- * `GET /api/v2/groups`. Tests can slow it down, make it fail and count its calls.
+ * A fake of the OpenPAI rest-server endpoints the marketplace calls, on 127.0.0.1, with
+ * exactly the documented shapes: `GET /api/v2/tokens/check`, `GET /api/v2/users/{username}`,
+ * `GET /api/v2/groups`, `GET /api/v2/jobs?username=` and `GET /api/v2/jobs/{user}~{job}/config`. Tests can slow it down, make it fail and count its calls.
  */
 export class FakeOpenPai {
   /** Bearer token of each user: `token-<username>`. */
@@ -52,8 +77,16 @@ export class FakeOpenPai {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = new URL(request.url ?? '/', 'http://fake').pathname;
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const path = url.pathname;
     this.calls.push({ path, authorization: request.headers.authorization });
+
+    // The plugin calls OpenPAI from the browser, so answer CORS preflights as OpenPAI does.
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, { 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE' }).end();
+      return;
+    }
 
     if (this.delayMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, this.delayMs));
@@ -89,6 +122,21 @@ export class FakeOpenPai {
     if (request.method === 'GET' && path === '/api/v2/groups') {
       const groups = [...new Set([...this.users.values()].flatMap((user) => user.grouplist))];
       sendJson(response, 200, groups.map((groupname) => ({ groupname, description: '', externalName: groupname, extension: {} })));
+      return;
+    }
+    if (request.method === 'GET' && path === '/api/v2/jobs') {
+      const owner = url.searchParams.get('username');
+      sendJson(response, 200, FAKE_JOBS.filter((job) => !owner || job.username === owner).map((job) => ({ ...job, protocolVersion: '2', state: 'SUCCEEDED', retries: 0 })));
+      return;
+    }
+    const configMatch = /^\/api\/v2\/jobs\/([^/~]+)~([^/]+)\/config$/.exec(path);
+    if (request.method === 'GET' && configMatch) {
+      const job = FAKE_JOBS.find((candidate) => candidate.username === decodeURIComponent(configMatch[1]) && candidate.name === decodeURIComponent(configMatch[2]));
+      if (!job) {
+        sendJson(response, 404, { code: 'NoJobError', message: `Job ${configMatch[2]} is not found.` });
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': 'text/yaml' }).end(jobConfig(job.name));
       return;
     }
     sendJson(response, 404, { code: 'NotFoundError', message: `${path} not found` });

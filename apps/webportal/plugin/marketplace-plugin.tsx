@@ -1,6 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 
 import { MarketplaceApi } from '../src/marketplace/api/api-client';
+import { OpenPaiApi } from '../src/marketplace/api/openpai-client';
 import { EnvironmentContext } from '../src/marketplace/environment';
 import { I18nProvider } from '../src/marketplace/i18n/i18n';
 import { MARKETPLACE_CSS } from '../src/marketplace/styles';
@@ -60,7 +61,9 @@ export function definePlugin(config: PluginRuntimeConfig): void {
 
     private render(): void {
       const token = this.getAttribute('pai-rest-server-token') || undefined;
+      const restServerUri = this.getAttribute('pai-rest-server-uri') || undefined;
       const environment = {
+        openPai: token && restServerUri ? new OpenPaiApi(restServerUri, token) : undefined,
         api: new MarketplaceApi(config.apiUrl, token),
         mode: 'plugin' as const,
         user: token ? this.getAttribute('pai-user') || undefined : undefined,

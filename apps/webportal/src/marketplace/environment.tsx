@@ -3,6 +3,7 @@
 import { createContext, useContext } from 'react';
 
 import type { MarketplaceApi } from './api/api-client';
+import type { OpenPaiApi } from './api/openpai-client';
 
 /** Where the UI runs and whom for: inside OpenPAI's plugin page, or as the standalone pages. */
 export interface MarketplaceEnvironment {
@@ -12,6 +13,8 @@ export interface MarketplaceEnvironment {
   user?: string;
   /** OpenPAI's web portal origin, for the login page and the job submission page. */
   portalOrigin: string;
+  /** OpenPAI's rest-server, inside OpenPAI with a token; undefined on the standalone pages. */
+  openPai?: OpenPaiApi;
 }
 
 export const EnvironmentContext = createContext<MarketplaceEnvironment | undefined>(undefined);

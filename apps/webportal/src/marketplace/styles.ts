@@ -46,5 +46,8 @@ export const MARKETPLACE_CSS = `
 .mkt-editor label { display: flex; flex-direction: column; gap: 4px; font-weight: 600; }
 .mkt-editor fieldset label { flex-direction: row; font-weight: 400; gap: 6px; }
 .mkt-code-input { font-family: Consolas, "Courier New", monospace; }
+.mkt-more { display: block; margin: 16px auto; }
+.mkt-groups { display: flex; flex-wrap: wrap; gap: 12px; }
+.mkt-label-list { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 6px; }
 .mkt-problems { color: #a4262c; background: #fde7e9; padding: 8px 12px 8px 28px; margin: 0; }
 `;

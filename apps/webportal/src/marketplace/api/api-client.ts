@@ -1,4 +1,4 @@
-import type { Caller, Created, ErrorBody, Item, ListedItem } from '@openpai-marketplace/shared-types';
+import type { Caller, Category, Created, ErrorBody, Item, LinkedCategory, LinkedTag, ListedItem, Tag } from '@openpai-marketplace/shared-types';
 
 /** Raised for every failed call; the message names the URL so a wrong API address is visible. */
 export class ApiError extends Error {
@@ -54,6 +54,38 @@ export class MarketplaceApi {
 
   me(): Promise<Caller> {
     return this.request<Caller>('GET', '/auth/me');
+  }
+
+  listTags(): Promise<Tag[]> {
+    return this.request<Tag[]>('GET', '/tags');
+  }
+
+  listCategories(): Promise<Category[]> {
+    return this.request<Category[]>('GET', '/categories');
+  }
+
+  itemTags(id: string): Promise<LinkedTag[]> {
+    return this.request<LinkedTag[]>('GET', `/items/${encodeURIComponent(id)}/tag`);
+  }
+
+  itemCategories(id: string): Promise<LinkedCategory[]> {
+    return this.request<LinkedCategory[]>('GET', `/items/${encodeURIComponent(id)}/category`);
+  }
+
+  createTag(name: string): Promise<Created> {
+    return this.request<Created>('POST', '/tags', { name });
+  }
+
+  deleteTag(id: string): Promise<string> {
+    return this.request<string>('DELETE', `/tags/${encodeURIComponent(id)}`);
+  }
+
+  createCategory(name: string): Promise<Created> {
+    return this.request<Created>('POST', '/categories', { name });
+  }
+
+  deleteCategory(id: string): Promise<string> {
+    return this.request<string>('DELETE', `/categories/${encodeURIComponent(id)}`);
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {

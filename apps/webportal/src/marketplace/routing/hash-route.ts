@@ -7,7 +7,8 @@ export type Route =
   | { view: 'list'; filters: Record<string, string> }
   | { view: 'detail'; itemId: string }
   | { view: 'create' }
-  | { view: 'edit'; itemId: string };
+  | { view: 'edit'; itemId: string }
+  | { view: 'admin' };
 
 export function parseHash(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?', 2);
@@ -22,6 +23,9 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'create') {
     return { view: 'create' };
   }
+  if (parts[0] === 'admin') {
+    return { view: 'admin' };
+  }
   return { view: 'list', filters: Object.fromEntries(new URLSearchParams(query)) };
 }
 
@@ -33,6 +37,8 @@ export function routeHref(route: Route): string {
       return `#/items/${encodeURIComponent(route.itemId)}/edit`;
     case 'create':
       return '#/create';
+    case 'admin':
+      return '#/admin';
     case 'list': {
       const query = new URLSearchParams(Object.entries(route.filters).filter(([, value]) => value));
       return `#/${query.size ? `?${query}` : ''}`;

@@ -35,6 +35,8 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
   const { t } = useI18n();
   const description = useMemo(() => renderMarkdown(item.description ?? item.summary ?? ''), [item.description, item.summary]);
   const [error, setError] = useState<Error>();
+  const { user } = useEnvironment();
+  const labels = useAsync(() => Promise.all([api.itemTags(item.id), api.itemCategories(item.id)]), item.id);
 
   const visibility = item.isPrivate
     ? t('detail.visibility.private')
@@ -54,6 +56,25 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
     }
   };
 
+  const copy = async () => {
+    try {
+      const created = await api.createItem({
+        name: t('detail.copyName', { name: item.name ?? item.id }).slice(0, 255),
+        author: user,
+        type: item.type === 'data' || item.type === 'old' ? item.type : 'template',
+        summary: item.summary,
+        description: item.description,
+        protocol: item.protocol,
+        dataType: item.dataType,
+        dataUrl: item.dataUrl,
+        isPrivate: true,
+      });
+      navigate({ view: 'detail', itemId: created.id });
+    } catch (failure) {
+      setError(failure as Error);
+    }
+  };
+
   return (
     <>
       <h1>{item.name}</h1>
@@ -66,6 +87,26 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
         <dd>{visibility}</dd>
         <dt>{t('detail.updated')}</dt>
         <dd>{new Date(item.updatedAt).toLocaleString()}</dd>
+        {labels.status === 'done' && (
+          <>
+            <dt>{t('detail.categories')}</dt>
+            <dd className="mkt-tags">
+              {labels.value[1].map((category) => (
+                <span key={category.id} className="mkt-tag">
+                  {category.name}
+                </span>
+              ))}
+            </dd>
+            <dt>{t('detail.tags')}</dt>
+            <dd className="mkt-tags">
+              {labels.value[0].map((tag) => (
+                <span key={tag.id} className="mkt-tag">
+                  {tag.name}
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
         {item.dataUrl && (
           <>
             <dt>{t('detail.dataLocation')}</dt>
@@ -92,6 +133,11 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
         {(mode === 'standalone' || item.type === 'data') && (
           <button type="button" className="mkt-button mkt-primary" onClick={() => downloadProtocol(item.protocol, item.name ?? item.id)}>
             {t('detail.download')}
+          </button>
+        )}
+        {user && (
+          <button type="button" className="mkt-button" onClick={() => void copy()}>
+            {t('detail.copyToMine')}
           </button>
         )}
         {item.permissions.edit && (

@@ -1,5 +1,7 @@
 'use client';
 
+import { useState } from 'react';
+
 import type { ListedItem } from '@openpai-marketplace/shared-types';
 
 import { useEnvironment } from '../environment';
@@ -7,6 +9,9 @@ import { useI18n } from '../i18n/i18n';
 import { routeHref, type Route } from '../routing/hash-route';
 import { ErrorNotice } from './ErrorNotice';
 import { useAsync } from './use-async';
+
+/** Cards shown at first and added by each "Show more". */
+const PAGE_SIZE = 24;
 
 type Filters = Record<string, string>;
 
@@ -18,8 +23,11 @@ export function ItemList({ filters, navigate }: { filters: Filters; navigate: (r
     keyword: filters.keyword,
     type: filters.type && filters.type !== 'all' ? filters.type : undefined,
     author: filters.mine === '1' ? user : undefined,
+    tag: filters.tag,
+    category: filters.category,
   };
   const state = useAsync(() => api.listItems(query), JSON.stringify(query));
+  const labels = useAsync(() => Promise.all([api.listTags(), api.listCategories()]), 'labels');
   const setFilter = (name: string, value: string) => navigate({ view: 'list', filters: { ...filters, [name]: value } }, { replace: true });
 
   return (
@@ -49,6 +57,17 @@ export function ItemList({ filters, navigate }: { filters: Filters; navigate: (r
             <input type="checkbox" checked={filters.mine === '1'} onChange={(event) => setFilter('mine', event.target.checked ? '1' : '')} /> {t('list.mine')}
           </label>
         )}
+        {labels.status === 'done' && (
+          <>
+            <LabelFilter label={t('list.tag')} names={labels.value[0].map((tag) => tag.name)} value={filters.tag} onChange={(value) => setFilter('tag', value)} />
+            <LabelFilter
+              label={t('list.category')}
+              names={labels.value[1].map((category) => category.name)}
+              value={filters.category}
+              onChange={(value) => setFilter('category', value)}
+            />
+          </>
+        )}
         <label>
           {t('list.sort')}{' '}
           <select value={filters.sort ?? 'newest'} onChange={(event) => setFilter('sort', event.target.value)}>
@@ -70,8 +89,26 @@ export function ItemList({ filters, navigate }: { filters: Filters; navigate: (r
   );
 }
 
+function LabelFilter({ label, names, value, onChange }: { label: string; names: string[]; value?: string; onChange(value: string): void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {label}{' '}
+      <select value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t('list.any')}</option>
+        {[...new Set(names)].sort().map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function Results({ items }: { items: ListedItem[] }) {
   const { t } = useI18n();
+  const [shown, setShown] = useState(PAGE_SIZE);
   if (items.length === 0) {
     return <p className="mkt-empty">{t('list.empty')}</p>;
   }
@@ -81,7 +118,7 @@ function Results({ items }: { items: ListedItem[] }) {
         {t('list.count', { count: items.length })}
       </p>
       <ul className="mkt-cards">
-        {items.map((item) => (
+        {items.slice(0, shown).map((item) => (
           <li key={item.id} className="mkt-card">
             <a href={routeHref({ view: 'detail', itemId: item.id })}>
               <h2>{item.name}</h2>
@@ -100,6 +137,11 @@ function Results({ items }: { items: ListedItem[] }) {
           </li>
         ))}
       </ul>
+      {shown < items.length && (
+        <button type="button" className="mkt-button mkt-more" onClick={() => setShown(shown + PAGE_SIZE)}>
+          {t('list.more')}
+        </button>
+      )}
     </>
   );
 }

@@ -5,18 +5,23 @@ import { lazy, Suspense } from 'react';
 import { useEnvironment } from '../environment';
 import { useI18n } from '../i18n/i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
-import { useHashRoute } from '../routing/hash-route';
+import { routeHref, useHashRoute } from '../routing/hash-route';
 import { ItemList } from './ItemList';
+import { useAsync } from './use-async';
 
 // Detail and editor load on demand, so that showing the list stays small.
 const ItemDetail = lazy(() => import('./ItemDetail'));
 const ItemEditor = lazy(() => import('./ItemEditor'));
+const AdminPage = lazy(() => import('./AdminPage'));
 
 /** The whole marketplace UI, shared by the standalone pages and the plugin. */
 export function MarketplaceApp({ userPicker }: { userPicker?: React.ReactNode }) {
-  const { user, portalOrigin, mode } = useEnvironment();
+  const { api, user, portalOrigin, mode } = useEnvironment();
   const { t, language, setLanguage } = useI18n();
   const [route, navigate] = useHashRoute();
+  // Only decides whether to offer the admin page; the server checks every admin action itself.
+  const caller = useAsync(() => (user ? api.me() : Promise.resolve(undefined)), `me-${user}`);
+  const isAdmin = caller.status === 'done' && caller.value?.admin === true;
 
   return (
     <div className="mkt-app" lang={language}>
@@ -24,6 +29,11 @@ export function MarketplaceApp({ userPicker }: { userPicker?: React.ReactNode })
         <span className="mkt-title">{t('app.title')}</span>
         <span className="mkt-spacer" />
         {userPicker}
+        {isAdmin && (
+          <a className="mkt-button mkt-small" href={routeHref({ view: 'admin' })}>
+            {t('admin.link')}
+          </a>
+        )}
         {user && <span className="mkt-user">{t('app.signedInAs', { user })}</span>}
         <label>
           {t('app.language')}{' '}
@@ -49,6 +59,7 @@ export function MarketplaceApp({ userPicker }: { userPicker?: React.ReactNode })
           {route.view === 'detail' && <ItemDetail itemId={route.itemId} navigate={navigate} />}
           {route.view === 'create' && <ItemEditor navigate={navigate} />}
           {route.view === 'edit' && <ItemEditor itemId={route.itemId} navigate={navigate} />}
+          {route.view === 'admin' && <AdminPage />}
         </Suspense>
       </main>
     </div>
