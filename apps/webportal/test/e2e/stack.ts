@@ -23,6 +23,13 @@ const HOST_CSS = `* { color: rgb(255, 0, 0) !important; font-family: serif !impo
  */
 export class Stack {
   readonly openPai = new FakeOpenPai();
+
+  /**
+   * With `developmentIdentity`, the restserver runs its development users instead of asking the
+   * fake OpenPAI, and the portal calls it directly, as `npm start` and compose set them up.
+   */
+  constructor(private readonly options: { developmentIdentity?: boolean } = {}) {}
+
   private readonly children: ChildProcess[] = [];
   private readonly output: string[] = [];
   private host?: Server;
@@ -49,10 +56,13 @@ export class Stack {
       PORT: String(this.apiPort),
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       EMBEDDED_POSTGRES_DIR: join(this.dataRoot, 'postgres'),
-      IDP_URL: this.openPai.url,
+      ...(this.options.developmentIdentity ? {} : { IDP_URL: this.openPai.url }),
       LOG_LEVEL: 'warn',
     });
-    this.spawn(join(ROOT, 'apps/webportal/server/start.mjs'), { SERVER_PORT: String(this.portalPort) });
+    this.spawn(join(ROOT, 'apps/webportal/server/start.mjs'), {
+      SERVER_PORT: String(this.portalPort),
+      ...(this.options.developmentIdentity ? { MARKETPLACE_API_URL: `http://127.0.0.1:${this.apiPort}` } : {}),
+    });
 
     this.host = createServer((request, response) => void this.route(request, response));
     await new Promise<void>((done) => this.host!.listen(0, '127.0.0.1', done));
