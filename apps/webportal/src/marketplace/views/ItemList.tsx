@@ -124,7 +124,7 @@ function Results({ items }: { items: ListedItem[] }) {
               <h2>{item.name}</h2>
             </a>
             <p className="mkt-meta">
-              {item.author} · {item.type}
+              {item.author} · {typeLabel(item.type, t)}
             </p>
             <p>{item.summary}</p>
             <p className="mkt-tags">
@@ -144,6 +144,10 @@ function Results({ items }: { items: ListedItem[] }) {
       )}
     </>
   );
+}
+
+function typeLabel(type: string | null, t: ReturnType<typeof useI18n>['t']): string {
+  return type === 'template' || type === 'data' || type === 'old' ? t(`list.type.${type}`) : (type ?? '');
 }
 
 function ListSkeleton({ label }: { label: string }) {
