@@ -12,7 +12,7 @@ import { MarketplaceApp } from './views/MarketplaceApp';
 const USER_KEY = 'marketplace.devUser';
 
 /**
- * The standalone pages, for local and compose runs. When the API runs its development identity
+ * Renders the standalone pages, for local and compose runs. When the API runs its development identity
  * provider, a user picker chooses whose token to send; Use offers a download instead of the
  * hand-off to OpenPAI's submission page.
  */

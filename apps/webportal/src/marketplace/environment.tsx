@@ -5,7 +5,7 @@ import { createContext, useContext } from 'react';
 import type { MarketplaceApi } from './api/api-client';
 import type { OpenPaiApi } from './api/openpai-client';
 
-/** Where the UI runs and whom for: inside OpenPAI's plugin page, or as the standalone pages. */
+/** Context of the UI: inside OpenPAI's plugin page or on the standalone pages, and for which user. */
 export interface MarketplaceEnvironment {
   api: MarketplaceApi;
   mode: 'plugin' | 'standalone';

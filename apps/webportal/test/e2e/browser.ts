@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * Whether the browser suites can run. Without Chromium they are skipped with a notice, except
+ * Tells whether the browser suites can run. Without Chromium they are skipped with a notice, except
  * under CI=true, where a missing browser is a failure.
  */
 export function browserAvailable(): boolean {

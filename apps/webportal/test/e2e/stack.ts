@@ -112,7 +112,7 @@ export class Stack {
     response.writeHead(page ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' }).end(page ?? 'not found');
   }
 
-  /** A page that loads the plugin as OpenPAI's plugin page does, signed in as `user`. */
+  /** Builds a page that loads the plugin as OpenPAI's plugin page does, signed in as `user`. */
   private pluginPage(user: string): string {
     const token = user === 'anonymous' ? '' : this.openPai.tokens[user];
     return `<!doctype html><html><head><title>OpenPAI</title><style>${HOST_CSS}</style></head>

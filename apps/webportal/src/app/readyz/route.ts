@@ -3,7 +3,7 @@ import { apiUrlFromEnvironment } from '../../server/runtime-config';
 export const dynamic = 'force-dynamic';
 
 /**
- * Readiness of the web portal: it serves pages and knows where the API is. It does not call the
+ * Reports the web portal's readiness: it serves pages and has an API address. It does not call the
  * API, whose own readiness is checked separately, so a slow API never takes the portal out of service.
  */
 export function GET(): Response {

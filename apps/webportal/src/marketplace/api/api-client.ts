@@ -109,7 +109,7 @@ export class MarketplaceApi {
     const parsed = parseJson(text);
     if (!response.ok) {
       const errorBody = parsed && typeof parsed === 'object' && 'code' in parsed ? (parsed as ErrorBody) : undefined;
-      throw new ApiError(response.status, url, errorBody, errorBody?.message ?? `The marketplace API at ${url} answered ${response.status}.`);
+      throw new ApiError(response.status, url, errorBody, errorBody?.message ?? `The marketplace API at ${url} returned status ${response.status}.`);
     }
     return (parsed === undefined ? text : parsed) as T;
   }

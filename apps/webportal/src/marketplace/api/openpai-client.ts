@@ -38,7 +38,7 @@ export class OpenPaiApi {
       throw new ApiError(0, url, undefined, `OpenPAI's rest-server at ${url} cannot be reached.`);
     }
     if (!response.ok) {
-      throw new ApiError(response.status, url, undefined, `OpenPAI's rest-server at ${url} answered ${response.status}.`);
+      throw new ApiError(response.status, url, undefined, `OpenPAI's rest-server at ${url} returned status ${response.status}.`);
     }
     return kind === 'json' ? response.json() : response.text();
   }

@@ -6,7 +6,7 @@ import { en, zhCN, type Language, type MessageKey } from './messages';
 
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
-/** The first of the browser's preferred languages that the UI has, English otherwise. */
+/** Picks the first of the browser's preferred languages that the UI has, English otherwise. */
 export function preferredLanguage(languages: readonly string[]): Language {
   for (const language of languages) {
     if (/^zh(-CN|-Hans|-SG)?$/i.test(language) || language.toLowerCase() === 'zh') {

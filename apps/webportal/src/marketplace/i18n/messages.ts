@@ -6,7 +6,7 @@ export const en = {
   'app.signInRequired': 'You are not signed in to OpenPAI, so the marketplace cannot show your templates.',
   'app.signIn': 'Sign in to OpenPAI',
   'app.user': 'User',
-  'app.apiError': 'The marketplace API at {url} did not answer as expected: {message}',
+  'app.apiError': 'The marketplace API at {url} did not respond as expected: {message}',
   'list.search': 'Search templates',
   'list.type': 'Type',
   'list.type.all': 'All',

@@ -46,7 +46,7 @@ export function routeHref(route: Route): string {
   }
 }
 
-/** The current route; changes with the hash, so the browser's Back and Forward move through views. */
+/** Tracks the current route in the hash, so the browser's Back and Forward move through views. */
 export function useHashRoute(): [Route, (route: Route, options?: { replace?: boolean }) => void] {
   const [route, setRoute] = useState<Route>(() => parseHash(typeof location === 'undefined' ? '' : location.hash));
 

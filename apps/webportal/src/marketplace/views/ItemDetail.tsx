@@ -12,7 +12,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { useAsync } from './use-async';
 import { downloadProtocol, storeProtocolForSubmission } from './use-protocol';
 
-/** One template: description, protocol and the actions the server says the caller may take. */
+/** Shows one template: description, protocol and the actions the server allows the caller. */
 export default function ItemDetail({ itemId, navigate }: { itemId: string; navigate: (route: Route) => void }) {
   const { api } = useEnvironment();
   const state = useAsync(() => api.getItem(itemId), itemId);

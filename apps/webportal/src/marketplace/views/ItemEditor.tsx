@@ -27,7 +27,7 @@ interface Draft {
 
 const EMPTY_DRAFT: Draft = { kind: 'template', dataUrl: '', name: '', summary: '', description: '', protocol: '', share: 'private', groups: '' };
 
-/** Creates a job template, or edits one the server says the caller may edit. */
+/** Creates a template, or edits one the server allows the caller to edit. */
 export default function ItemEditor({ itemId, navigate }: { itemId?: string; navigate: (route: Route) => void }) {
   const { api } = useEnvironment();
   const state = useAsync(() => (itemId ? api.getItem(itemId) : Promise.resolve(undefined)), itemId ?? 'new');
@@ -230,6 +230,13 @@ function GroupChoice({ all, chosen, onChange }: { all: string[]; chosen: string;
   );
 }
 
+function shareOf(item: Item): Share {
+  if (item.isPrivate) {
+    return 'private';
+  }
+  return item.isPublic ? 'public' : 'groups';
+}
+
 function draftOf(item: Item): Draft {
   return {
     kind: item.type === 'data' ? 'data' : 'template',
@@ -238,7 +245,7 @@ function draftOf(item: Item): Draft {
     summary: item.summary ?? '',
     description: item.description ?? '',
     protocol: item.protocol,
-    share: item.isPrivate ? 'private' : item.isPublic ? 'public' : 'groups',
+    share: shareOf(item),
     groups: item.groupList.join(', '),
   };
 }

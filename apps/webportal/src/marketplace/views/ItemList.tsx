@@ -15,7 +15,7 @@ const PAGE_SIZE = 24;
 
 type Filters = Record<string, string>;
 
-/** The catalogue: search, filters and sort live in the URL hash, so a filtered list can be shared. */
+/** Shows the catalogue; search, filters and sort live in the URL hash, so a filtered list can be shared. */
 export function ItemList({ filters, navigate }: { filters: Filters; navigate: (route: Route, options?: { replace?: boolean }) => void }) {
   const { api, user } = useEnvironment();
   const { t } = useI18n();

@@ -14,7 +14,7 @@ const ItemDetail = lazy(() => import('./ItemDetail'));
 const ItemEditor = lazy(() => import('./ItemEditor'));
 const AdminPage = lazy(() => import('./AdminPage'));
 
-/** The whole marketplace UI, shared by the standalone pages and the plugin. */
+/** Renders the whole marketplace UI, shared by the standalone pages and the plugin. */
 export function MarketplaceApp({ userPicker }: { userPicker?: React.ReactNode }) {
   const { api, user, portalOrigin, mode } = useEnvironment();
   const { t, language, setLanguage } = useI18n();

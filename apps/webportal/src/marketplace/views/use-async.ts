@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 
 export type AsyncState<T> = { status: 'loading' } | { status: 'done'; value: T } | { status: 'failed'; error: Error };
 
-/** Runs `load` whenever `key` changes and keeps only the latest answer. */
+/** Runs `load` whenever `key` changes and keeps only the latest result. */
 export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
 
