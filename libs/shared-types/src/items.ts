@@ -64,7 +64,9 @@ export const ItemSchema = z
     status: ItemStatusSchema.nullable(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
+    copiedFrom: z.string().nullable().describe('Id of the item this one was copied from, if any; the source may since have been deleted'),
     permissions: ItemPermissionsSchema,
+    starred: z.boolean().optional().describe('Whether the caller starred the item; sent by GET /items/{itemId} only'),
   })
   .meta({ id: 'Item' });
 export type Item = z.infer<typeof ItemSchema>;
@@ -142,3 +144,18 @@ export const ItemListQuerySchema = z
 export type ItemListQuery = z.infer<typeof ItemListQuerySchema>;
 
 export const TextAnswerSchema = z.string().meta({ id: 'TextAnswer' });
+
+/** Answer of starring or unstarring an item. */
+export const StarStateSchema = z
+  .object({ starred: z.boolean(), starNumber: z.number().int().describe('Stars the item has now, from all users') })
+  .meta({ id: 'StarState' });
+export type StarState = z.infer<typeof StarStateSchema>;
+
+/** Answer of recording a launch of an item. */
+export const UseResultSchema = z
+  .object({
+    counted: z.boolean().describe('False when the same user launched this item within the counting window'),
+    useNumber: z.number().int(),
+  })
+  .meta({ id: 'UseResult' });
+export type UseResult = z.infer<typeof UseResultSchema>;

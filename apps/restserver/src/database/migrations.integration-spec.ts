@@ -7,6 +7,7 @@ import { readDumpSchema } from '../../test/legacy/legacy-dump';
 import { createTestDatabase, withClient, type TestDatabase } from '../../test/test-database';
 import { configureLogging } from '../common/logging/logger';
 import { buildDataSourceOptions } from './data-source-options';
+import { MIGRATIONS } from './migrations';
 import { runMigrations } from './run-migrations';
 
 const SCHEMA_QUERY = `
@@ -31,6 +32,8 @@ async function openDataSource(database: TestDatabase): Promise<DataSource> {
 
 configureLogging('silent');
 
+const ALL_MIGRATIONS = MIGRATIONS.map((migration) => migration.name);
+
 describe('migrations', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
@@ -47,12 +50,12 @@ describe('migrations', () => {
 
   it('create the eight tables on an empty database', async () => {
     const report = await runMigrations(dataSource);
-    expect(report.applied).toEqual(['CreateMarketplaceSchema1796418000000']);
+    expect(report.applied).toEqual(ALL_MIGRATIONS);
 
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
     expect(tables.map((row: { table_name: string }) => row.table_name)).toEqual([
-      'Blobs', 'ItemCategories', 'ItemCategoryRelation', 'ItemTagRelation', 'ItemTags', 'MarketplaceItems', 'StarRelation', 'Users',
-      'marketplace_migrations',
+      'Blobs', 'ItemCategories', 'ItemCategoryRelation', 'ItemTagRelation', 'ItemTags', 'ItemUses', 'MarketplaceItems', 'StarRelation',
+      'Users', 'marketplace_migrations',
     ]);
   });
 
@@ -63,19 +66,21 @@ describe('migrations', () => {
 
   it('undo cleanly with down', async () => {
     await runMigrations(dataSource);
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    for (const _migration of ALL_MIGRATIONS) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
     const tables = await dataSource.query(`SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'marketplace_migrations'`);
     expect(tables[0].count).toBe(0);
     const types = await dataSource.query(ENUM_QUERY);
     expect(types).toEqual([]);
-    expect((await runMigrations(dataSource)).applied).toHaveLength(1);
+    expect((await runMigrations(dataSource)).applied).toEqual(ALL_MIGRATIONS);
   });
 
   it('run once when two servers start together', async () => {
     const other = await openDataSource(database);
     try {
       const reports = await Promise.all([runMigrations(dataSource), runMigrations(other)]);
-      expect(reports.flatMap((report) => report.applied)).toEqual(['CreateMarketplaceSchema1796418000000']);
+      expect(reports.flatMap((report) => report.applied)).toEqual(ALL_MIGRATIONS);
     } finally {
       await other.destroy();
     }
@@ -99,7 +104,8 @@ describeWithDump(`first migration against the original v1.8 schema${fixturesPres
     const ours = await createTestDatabase();
     const original = await createTestDatabase();
     try {
-      const dataSource = await openDataSource(ours);
+      // Only the first migration, which creates the original's schema; later ones add to it.
+      const dataSource = await new DataSource({ ...buildDataSourceOptions({ url: ours.url }), migrations: [MIGRATIONS[0]] }).initialize();
       await runMigrations(dataSource);
       await dataSource.destroy();
       await withClient(original.url, (client) => client.query(readDumpSchema(join(FIXTURES_DIR, 'legacy-db', 'v1.8.0.sql'))));

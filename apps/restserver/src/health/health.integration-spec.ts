@@ -28,15 +28,16 @@ describe('operability', () => {
   });
 
   it('reports pending migrations from GET /readyz with 503', async () => {
+    const recorded = await t.dataSource.query('SELECT "timestamp", name FROM marketplace_migrations');
     await t.dataSource.query('DELETE FROM marketplace_migrations');
     try {
       const response = await t.anonymous.get('/readyz').expect(503);
       expect(response.body.code).toBe('not_ready');
       expect(response.body.details[0].field).toBe('migrations');
     } finally {
-      await t.dataSource.query(
-        `INSERT INTO marketplace_migrations ("timestamp", name) VALUES (1796418000000, 'CreateMarketplaceSchema1796418000000')`,
-      );
+      for (const row of recorded) {
+        await t.dataSource.query('INSERT INTO marketplace_migrations ("timestamp", name) VALUES ($1, $2)', [row.timestamp, row.name]);
+      }
     }
   });
 

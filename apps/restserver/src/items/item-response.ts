@@ -26,6 +26,7 @@ export function toItemResponse(item: MarketplaceItem, permissions: ItemPermissio
     status: item.status,
     createdAt: item.createdAt.toISOString(),
     updatedAt: item.updatedAt.toISOString(),
+    copiedFrom: item.copiedFrom,
     permissions,
   };
 }
@@ -35,6 +36,6 @@ export function toListedItemResponse(
   permissions: ItemPermissions,
   links: Pick<ListedItem, 'ItemTags' | 'ItemCategories'>,
 ): ListedItem {
-  const { permissions: itemPermissions, ...columns } = toItemResponse(item, permissions);
-  return { ...columns, ItemTags: links.ItemTags, ItemCategories: links.ItemCategories, permissions: itemPermissions };
+  const { permissions: itemPermissions, copiedFrom, ...columns } = toItemResponse(item, permissions);
+  return { ...columns, ItemTags: links.ItemTags, ItemCategories: links.ItemCategories, copiedFrom, permissions: itemPermissions };
 }

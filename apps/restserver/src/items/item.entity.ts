@@ -65,6 +65,10 @@ export class MarketplaceItem {
   @Column({ type: 'enum', enum: ITEM_STATUSES, enumName: 'enum_MarketplaceItems_status', nullable: true })
   status!: ItemStatus | null;
 
+  /** Id of the item this one was copied from; kept when the source is deleted. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  copiedFrom!: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -147,7 +147,7 @@ describe('items routes', () => {
       expect(Object.keys(response.body)).toEqual([
         'id', 'name', 'author', 'type', 'source', 'isPublic', 'isPrivate', 'groupList', 'dataType', 'dataUrl', 'useBlob',
         'categories', 'tags', 'summary', 'description', 'protocol', 'useNumber', 'starNumber', 'status', 'createdAt',
-        'updatedAt', 'permissions',
+        'updatedAt', 'copiedFrom', 'permissions', 'starred',
       ]);
       expect(response.body.permissions).toEqual({ edit: false, delete: false, share: false });
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { ItemEngagementController } from './item-engagement.controller';
+import { ItemEngagementService } from './item-engagement.service';
 import { ItemLinksController } from './item-links.controller';
 import { ItemLinksService } from './item-links.service';
 import { MarketplaceItem } from './item.entity';
@@ -8,9 +10,9 @@ import { ItemsController } from './items.controller';
 import { ItemsService } from './items.service';
 
 @Module({
-  controllers: [ItemLinksController, ItemsController],
+  controllers: [ItemEngagementController, ItemLinksController, ItemsController],
   exports: [ItemsService],
   imports: [TypeOrmModule.forFeature([MarketplaceItem])],
-  providers: [ItemLinksService, ItemsService],
+  providers: [ItemEngagementService, ItemLinksService, ItemsService],
 })
 export class ItemsModule {}

@@ -17,6 +17,7 @@ import {
 
 import { ItemCategory } from '../categories/category.entity';
 import { ItemCategoryRelation } from '../categories/item-category-relation.entity';
+import { StarRelation } from '../stars/star-relation.entity';
 import { ItemTagRelation } from '../tags/item-tag-relation.entity';
 import { ItemTag } from '../tags/tag.entity';
 import { canEditItem, canViewItem, itemPermissions, resolveVisibility } from './item-access';
@@ -41,7 +42,19 @@ export class ItemsService {
     const builder = applyItemFilters(this.items.createQueryBuilder('item'), caller, filters)
       .orderBy('item.createdAt', 'DESC')
       .addOrderBy('item.id', 'ASC');
-    const rows = await builder.getMany();
+    return this.withLinks(caller, await builder.getMany());
+  }
+
+  /** Items the caller starred and may still see, most recently starred first. */
+  async listStarred(caller: Caller): Promise<ListedItem[]> {
+    const builder = applyItemFilters(this.items.createQueryBuilder('item'), caller, {})
+      .innerJoin(StarRelation, 'star', 'star.MarketplaceItemId = item.id AND star.UserName = :starredBy', { starredBy: caller.username })
+      .orderBy('star.createdAt', 'DESC')
+      .addOrderBy('item.id', 'ASC');
+    return this.withLinks(caller, await builder.getMany());
+  }
+
+  private async withLinks(caller: Caller, rows: MarketplaceItem[]): Promise<ListedItem[]> {
     const links = await this.loadLinks(rows.map((row) => row.id));
 
     return rows.map((row) => {
@@ -54,7 +67,11 @@ export class ItemsService {
   async get(caller: Caller, itemId: string): Promise<Item> {
     const item = await this.findVisible(caller, itemId);
     const official = await this.isOfficialExample(itemId);
-    return toItemResponse(item, itemPermissions(caller, item, official));
+    const [{ starred }] = await this.items.query(
+      'SELECT EXISTS (SELECT 1 FROM "StarRelation" WHERE "MarketplaceItemId" = $1 AND "UserName" = $2) AS starred',
+      [itemId, caller.username],
+    );
+    return { ...toItemResponse(item, itemPermissions(caller, item, official)), starred };
   }
 
   async create(caller: Caller, request: CreateItemRequest): Promise<{ id: string }> {

@@ -17,11 +17,13 @@ import {
   LinkedCategorySchema,
   LinkedTagSchema,
   ListedItemSchema,
+  StarStateSchema,
   TagSchema,
   UpdateBlobRequestSchema,
   UpdateCategoryRequestSchema,
   UpdateItemRequestSchema,
   UpdateTagRequestSchema,
+  UseResultSchema,
 } from '@openpai-marketplace/shared-types';
 
 /** Success body: a schema from shared-types (optionally a list of it), or one fixed text. */
@@ -69,6 +71,12 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'get', path: '/items/{itemId}/category', tag: 'item links', summary: 'Categories linked to an item', status: 200, success: { schema: LinkedCategorySchema, list: true }, errors: [400, 404] },
   { method: 'post', path: '/items/{itemId}/category/{categoryId}', tag: 'item links', summary: 'Link a category to an item; "official example" needs an admin', status: 200, success: { text: 'added' }, errors: [400, 403, 404] },
   { method: 'delete', path: '/items/{itemId}/category/{categoryId}', tag: 'item links', summary: 'Unlink a category from an item', status: 200, success: { jsonString: 'deleted' }, errors: [400, 403, 404] },
+
+  { method: 'put', path: '/items/{itemId}/star', tag: 'engagement', summary: 'Star an item the caller can see (starring twice changes nothing)', status: 200, success: { schema: StarStateSchema }, errors: [400, 404] },
+  { method: 'delete', path: '/items/{itemId}/star', tag: 'engagement', summary: 'Remove the caller\'s star', status: 200, success: { schema: StarStateSchema }, errors: [400, 404] },
+  { method: 'get', path: '/stars', tag: 'engagement', summary: 'Items the caller starred and can still see, most recent star first', status: 200, success: { schema: ListedItemSchema, list: true }, errors: [] },
+  { method: 'post', path: '/items/{itemId}/use', tag: 'engagement', summary: 'Record a launch; one per user and item per hour counts', status: 200, success: { schema: UseResultSchema }, errors: [400, 404] },
+  { method: 'post', path: '/items/{itemId}/copy', tag: 'engagement', summary: 'Copy an item the caller can see into a private item of theirs', status: 201, success: { schema: CreatedSchema }, errors: [400, 404] },
 
   { method: 'get', path: '/tags', tag: 'tags', summary: 'Every tag', status: 200, success: { schema: TagSchema, list: true }, errors: [] },
   { method: 'post', path: '/tags', tag: 'tags', summary: 'Create a tag (any signed-in user)', body: CreateTagRequestSchema, status: 201, success: { schema: CreatedSchema }, errors: [400, 409, 413] },

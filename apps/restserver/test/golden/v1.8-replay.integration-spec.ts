@@ -100,13 +100,13 @@ function substitute(text: string, ids: Map<string, string>): string {
   return text.replace(/<uuid:[^>]+>/g, (placeholder) => ids.get(placeholder) ?? placeholder);
 }
 
-/** Drops the fields this server adds to the original's rows (what the caller may do). */
+/** Drops the fields this server adds to the original's rows: permissions, copy source and star. */
 function withoutAdditions(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(withoutAdditions);
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'permissions').map(([key, inner]) => [key, withoutAdditions(inner)]));
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !['permissions', 'copiedFrom', 'starred'].includes(key)).map(([key, inner]) => [key, withoutAdditions(inner)]));
   }
   return value;
 }

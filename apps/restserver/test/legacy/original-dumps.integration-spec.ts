@@ -13,6 +13,8 @@ import { snapshotDatabase, type DatabaseSnapshot } from './snapshot';
 
 const describeWithDumps = fixturesPresent ? describe : describe.skip;
 const ACCESS_COLUMNS = ['source', 'isPublic', 'isPrivate', 'groupList'];
+/** Columns this server adds to every version's items. */
+const ADDED_COLUMNS = ['copiedFrom'];
 
 function withoutColumns(rows: unknown[], columns: string[]): unknown[] {
   return rows.map((row) => Object.fromEntries(Object.entries(row as object).filter(([key]) => !columns.includes(key))));
@@ -49,7 +51,7 @@ describeWithDumps(`upgrading real databases of the original${fixturesPresent ? '
     it('keeps every row of every original table', async () => {
       const after = await snapshotDatabase(t.dataSource);
       for (const [table, rows] of Object.entries(before.rows)) {
-        const added = table === 'MarketplaceItems' && version === 'v1.5.0' ? ACCESS_COLUMNS : [];
+        const added = table === 'MarketplaceItems' ? [...ADDED_COLUMNS, ...(version === 'v1.5.0' ? ACCESS_COLUMNS : [])] : [];
         expect({ table, rows: withoutColumns(after.rows[table], added) }).toEqual({ table, rows });
       }
     });

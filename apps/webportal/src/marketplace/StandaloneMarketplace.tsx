@@ -19,6 +19,7 @@ const USER_KEY = 'marketplace.devUser';
 export function StandaloneMarketplace({ apiUrl }: { apiUrl: string }) {
   const [users, setUsers] = useState<DevUser[]>([]);
   const [username, setUsername] = useState<string>();
+  const [usersLoaded, setUsersLoaded] = useState(false);
 
   useEffect(() => {
     fetch(`${apiUrl.replace(/\/+$/, '')}/auth/dev-users`)
@@ -28,7 +29,8 @@ export function StandaloneMarketplace({ apiUrl }: { apiUrl: string }) {
         const stored = localStorage.getItem(USER_KEY);
         setUsername(list.find((user) => user.username === stored)?.username ?? list[0]?.username);
       })
-      .catch(() => setUsers([]));
+      .catch(() => setUsers([]))
+      .finally(() => setUsersLoaded(true));
   }, [apiUrl]);
 
   const user = users.find((candidate) => candidate.username === username);
@@ -37,6 +39,10 @@ export function StandaloneMarketplace({ apiUrl }: { apiUrl: string }) {
     [apiUrl, user],
   );
 
+  // Until the user list is known, any request would go out without a token and fail.
+  if (!usersLoaded) {
+    return null;
+  }
   return (
     <I18nProvider>
       <EnvironmentContext.Provider value={environment}>

@@ -45,7 +45,8 @@ export const MARKETPLACE_CSS = `
 .mkt-editor { display: flex; flex-direction: column; gap: 10px; max-width: 880px; }
 .mkt-editor label { display: flex; flex-direction: column; gap: 4px; font-weight: 600; }
 .mkt-editor fieldset label { flex-direction: row; font-weight: 400; gap: 6px; }
-.mkt-code-input { font-family: Consolas, "Courier New", monospace; }
+.mkt-editor label > input, .mkt-editor label > textarea, .mkt-editor label > select, .mkt-editor label > span { font-weight: 400; }
+.mkt-app .mkt-code-input { font-family: Consolas, "Courier New", monospace; }
 .mkt-more { display: block; margin: 16px auto; }
 .mkt-groups { display: flex; flex-wrap: wrap; gap: 12px; }
 .mkt-label-list { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 6px; }

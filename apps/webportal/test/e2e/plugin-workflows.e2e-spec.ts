@@ -69,9 +69,33 @@ describeWithBrowser('marketplace workflows inside OpenPAI', () => {
   it('copies a template into a private one of mine', async () => {
     const page = await openAs('bob', '#/items/example-tensorflow-keras');
     await page.locator('button', { hasText: 'Copy to my templates' }).click();
-    await page.locator('.mkt-detail > h1', { hasText: 'TensorFlow 2 Keras image classifier (copy)' }).waitFor();
+    await page.locator('.mkt-facts', { hasText: 'example-tensorflow-keras' }).waitFor();
+    expect(await page.locator('.mkt-detail > h1').textContent()).toBe('TensorFlow 2 Keras image classifier');
     expect(await page.locator('.mkt-facts').textContent()).toContain('Only the author and admins');
     expect(await page.locator('.mkt-facts').textContent()).toContain('bob');
+    await page.close();
+  });
+
+  it('stars and unstars a template', async () => {
+    const page = await openAs('carol', '#/items/example-bert-finetune');
+    const star = page.locator('button[aria-pressed]');
+    await star.waitFor();
+    expect(await star.textContent()).toContain('Star (0)');
+    await star.click();
+    await page.locator('button[aria-pressed="true"]', { hasText: 'Unstar (1)' }).waitFor();
+    await page.reload();
+    await page.locator('button[aria-pressed="true"]').waitFor();
+    await page.locator('button[aria-pressed="true"]').click();
+    await page.locator('button[aria-pressed="false"]', { hasText: 'Star (0)' }).waitFor();
+    await page.close();
+  });
+
+  it('counts a launch when Use is clicked', async () => {
+    const page = await openAs('bob', '#/items/example-jupyterlab');
+    await page.locator('a.mkt-button', { hasText: 'Use' }).click();
+    await page.waitForURL(/\/submit\.html$/);
+    const item = await (await fetch(`${stack.url}/marketplace/api/items/example-jupyterlab`, { headers: { Authorization: `Bearer ${stack.openPai.tokens.bob}` } })).json();
+    expect(item.useNumber).toBe(1);
     await page.close();
   });
 
@@ -104,7 +128,8 @@ describeWithBrowser('marketplace workflows inside OpenPAI', () => {
     await page.locator('form', { has: page.locator('input[aria-label="Tags: New name"]') }).locator('button').click();
     const tag = page.locator('.mkt-label-list li', { hasText: 'reinforcement-learning' });
     await tag.waitFor();
-    await tag.locator('button').click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await tag.locator('button', { hasText: 'Delete' }).click();
     await tag.waitFor({ state: 'detached' });
     expect(await page.locator('.mkt-admin').textContent()).toContain('Only admins may put items in this category');
     await page.close();
@@ -114,6 +139,18 @@ describeWithBrowser('marketplace workflows inside OpenPAI', () => {
     const page = await openAs('bob', '#/');
     await page.locator('.mkt-card').first().waitFor();
     expect(await page.locator('a', { hasText: 'Admin' }).count()).toBe(0);
+    await page.goto(`${stack.url}/plugin.html?user=bob#/admin`);
+    await page.locator('.mkt-error', { hasText: 'Only admins manage tags and categories.' }).waitFor();
+    expect(await page.locator('.mkt-admin').count()).toBe(0);
+    await page.close();
+  });
+
+  it('remembers the chosen language', async () => {
+    const page = await openAs('alice', '#/');
+    await page.locator('.mkt-header select').last().selectOption('zh-CN');
+    await page.reload();
+    expect(await page.locator('.mkt-title').textContent()).toBe('模板市场');
+    expect(await page.locator('.mkt-app').getAttribute('lang')).toBe('zh-CN');
     await page.close();
   });
 

@@ -53,7 +53,7 @@ describe('adopting a v1.5 database', () => {
     for (const table of ['Blobs', 'StarRelation', 'Users']) {
       expect(after.rows[table]).toEqual(before.rows[table]);
     }
-    const v15Columns = (row: unknown) => Object.fromEntries(Object.entries(row as object).filter(([key]) => !['source', 'isPublic', 'isPrivate', 'groupList'].includes(key)));
+    const v15Columns = (row: unknown) => Object.fromEntries(Object.entries(row as object).filter(([key]) => !['source', 'isPublic', 'isPrivate', 'groupList', 'copiedFrom'].includes(key)));
     expect(after.rows.MarketplaceItems.map(v15Columns)).toEqual(before.rows.MarketplaceItems);
   });
 
@@ -133,7 +133,7 @@ describe('adopting a v1.6 database', () => {
 });
 
 describe('adopting a v1.8 database', () => {
-  it('changes nothing but recording the first migration', async () => {
+  it('keeps every row, recording the first migration as applied', async () => {
     let before: DatabaseSnapshot | undefined;
     const t = await startTestApp({}, {
       beforeStart: async (dataSource) => {
@@ -142,9 +142,11 @@ describe('adopting a v1.8 database', () => {
       },
     });
     try {
-      expect(await snapshotDatabase(t.dataSource, { except: ['marketplace_migrations'] })).toEqual(before);
-      const recorded = await t.dataSource.query('SELECT name FROM marketplace_migrations');
-      expect(recorded).toEqual([{ name: 'CreateMarketplaceSchema1796418000000' }]);
+      const after = await snapshotDatabase(t.dataSource, { except: ['marketplace_migrations', 'ItemUses'] });
+      const original = (rows: unknown[]) => rows.map((row) => Object.fromEntries(Object.entries(row as object).filter(([key]) => key !== 'copiedFrom')));
+      expect(Object.fromEntries(Object.entries(after.rows).map(([table, rows]) => [table, original(rows)]))).toEqual(before!.rows);
+      const recorded = await t.dataSource.query('SELECT name FROM marketplace_migrations ORDER BY id');
+      expect(recorded).toEqual([{ name: 'CreateMarketplaceSchema1796418000000' }, { name: 'AddUsesAndCopySource1796423700000' }]);
       await t.as('bob').get('/items/private-item').expect(404);
       await t.as('carol').get('/items/group-item').expect(200);
     } finally {
@@ -205,7 +207,7 @@ describe('migrate --dry-run', () => {
       const report = await runMigrations(dataSource, { dryRun: true });
       expect(report.stateDescription).toBe('a database of the original marketplace v1.5');
       expect(report.adopted).toEqual(['AddAccessControlColumns', 'CreateTagAndCategoryTables', 'LinkLegacyTagsAndCategories']);
-      expect(report.applied).toEqual([]);
+      expect(report.applied).toEqual(['AddUsesAndCopySource1796423700000']);
       expect(await snapshotDatabase(dataSource)).toEqual(before);
     });
   });
@@ -214,7 +216,7 @@ describe('migrate --dry-run', () => {
     await withDatabase(async () => undefined, async (dataSource) => {
       const report = await runMigrations(dataSource, { dryRun: true });
       expect(report.state.kind).toBe('empty');
-      expect(report.applied).toEqual(['CreateMarketplaceSchema1796418000000']);
+      expect(report.applied).toEqual(['CreateMarketplaceSchema1796418000000', 'AddUsesAndCopySource1796423700000']);
     });
   });
 });
@@ -246,7 +248,7 @@ describe('two servers starting at once', () => {
       const servers = await Promise.all([startTestApp({}, { database }), startTestApp({}, { database })]);
       try {
         const recorded = await servers[0].dataSource.query('SELECT name FROM marketplace_migrations');
-        expect(recorded).toHaveLength(1);
+        expect(recorded).toHaveLength(2);
         await servers[1].as('alice').get('/items').expect(200);
       } finally {
         await Promise.all(servers.map((server) => server.close()));

@@ -1,4 +1,4 @@
-import type { Caller, Category, Created, ErrorBody, Item, LinkedCategory, LinkedTag, ListedItem, Tag } from '@openpai-marketplace/shared-types';
+import type { Caller, Category, Created, ErrorBody, Item, LinkedCategory, LinkedTag, ListedItem, StarState, Tag, UseResult } from '@openpai-marketplace/shared-types';
 
 /** Raised for every failed call; the message names the URL so a wrong API address is visible. */
 export class ApiError extends Error {
@@ -52,6 +52,19 @@ export class MarketplaceApi {
     return this.request<string>('DELETE', `/items/${encodeURIComponent(id)}`);
   }
 
+  star(id: string, starred: boolean): Promise<StarState> {
+    return this.request<StarState>(starred ? 'PUT' : 'DELETE', `/items/${encodeURIComponent(id)}/star`);
+  }
+
+  /** Records a launch; `keepalive` lets the request finish while the page navigates away. */
+  recordUse(id: string): Promise<UseResult> {
+    return this.request<UseResult>('POST', `/items/${encodeURIComponent(id)}/use`, undefined, { keepalive: true });
+  }
+
+  copyItem(id: string): Promise<Created> {
+    return this.request<Created>('POST', `/items/${encodeURIComponent(id)}/copy`);
+  }
+
   me(): Promise<Caller> {
     return this.request<Caller>('GET', '/auth/me');
   }
@@ -88,7 +101,7 @@ export class MarketplaceApi {
     return this.request<string>('DELETE', `/categories/${encodeURIComponent(id)}`);
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: string, path: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
     const url = `${this.baseUrl.replace(/\/+$/, '')}${path}`;
     let response: Response;
     try {
@@ -100,6 +113,7 @@ export class MarketplaceApi {
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
+        keepalive: options.keepalive,
       });
     } catch {
       throw new ApiError(0, url, undefined, `The marketplace API at ${url} cannot be reached.`);

@@ -24,6 +24,21 @@ export function format(message: string, params: Record<string, string | number> 
   return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
 }
 
+const LANGUAGE_KEY = 'marketplace.language';
+
+function storedLanguage(): Language | undefined {
+  try {
+    const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
+    return stored === 'en' || stored === 'zh-CN' ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function browserLanguage(): Language {
+  return typeof navigator === 'undefined' ? 'en' : preferredLanguage(navigator.languages ?? [navigator.language]);
+}
+
 interface I18n {
   language: Language;
   setLanguage(language: Language): void;
@@ -33,11 +48,17 @@ interface I18n {
 const I18nContext = createContext<I18n | undefined>(undefined);
 
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Language }) {
-  const [language, setLanguage] = useState<Language>(
-    () => initial ?? (typeof navigator === 'undefined' ? 'en' : preferredLanguage(navigator.languages ?? [navigator.language])),
-  );
+  const [language, setLanguageState] = useState<Language>(() => initial ?? storedLanguage() ?? browserLanguage());
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      localStorage.setItem(LANGUAGE_KEY, next);
+    } catch {
+      // Storage may be disabled; the choice then lasts until the page is reloaded.
+    }
+  }, []);
   const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => format(CATALOGUES[language][key], params), [language]);
-  const value = useMemo(() => ({ language, setLanguage, t }), [language, t]);
+  const value = useMemo(() => ({ language, setLanguage, t }), [language, setLanguage, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

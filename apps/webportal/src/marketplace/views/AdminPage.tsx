@@ -10,8 +10,16 @@ import { ErrorNotice } from './ErrorNotice';
 import { useAsync } from './use-async';
 
 /** Admins manage tags and categories here; the server enforces who may, this page only offers it. */
-export default function AdminPage() {
+export default function AdminPage({ isAdmin }: { isAdmin: boolean }) {
   const { api } = useEnvironment();
+  const { t } = useI18n();
+  if (!isAdmin) {
+    return <p className="mkt-error">{t('admin.only')}</p>;
+  }
+  return <AdminForms api={api} />;
+}
+
+function AdminForms({ api }: { api: ReturnType<typeof useEnvironment>['api'] }) {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<Error>();
@@ -42,13 +50,13 @@ export default function AdminPage() {
         title={t('admin.tags')}
         rows={tags}
         onAdd={(name) => void run(() => api.createTag(name))}
-        onDelete={(row) => void run(() => api.deleteTag(row.id))}
+        onDelete={(row) => confirm(t('admin.confirmDelete', { name: row.name })) && void run(() => api.deleteTag(row.id))}
       />
       <LabelSection
         title={t('admin.categories')}
         rows={categories}
         onAdd={(name) => void run(() => api.createCategory(name))}
-        onDelete={(row) => void run(() => api.deleteCategory(row.id))}
+        onDelete={(row) => confirm(t('admin.confirmDelete', { name: row.name })) && void run(() => api.deleteCategory(row.id))}
       />
     </section>
   );
@@ -72,7 +80,7 @@ function LabelSection<Row extends Tag | Category>({ title, rows, onAdd, onDelete
           <li key={row.id}>
             <span className="mkt-tag">{row.name}</span>
             {row.name === OFFICIAL_EXAMPLE_CATEGORY && <span className="mkt-meta"> {t('admin.official')}</span>}{' '}
-            <button type="button" className="mkt-button mkt-small mkt-danger" onClick={() => onDelete(row)}>
+            <button type="button" className="mkt-button mkt-small mkt-danger" aria-label={`${t('admin.delete')} ${row.name}`} onClick={() => onDelete(row)}>
               {t('admin.delete')}
             </button>
           </li>

@@ -32,7 +32,7 @@ export default function ItemDetail({ itemId, navigate }: { itemId: string; navig
 
 function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => void }) {
   const { api, mode, portalOrigin } = useEnvironment();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const description = useMemo(() => renderMarkdown(item.description ?? item.summary ?? ''), [item.description, item.summary]);
   const [error, setError] = useState<Error>();
   const { user } = useEnvironment();
@@ -56,23 +56,28 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
     }
   };
 
+  const [star, setStar] = useState({ starred: item.starred ?? false, starNumber: item.starNumber });
+
   const copy = async () => {
     try {
-      const created = await api.createItem({
-        name: t('detail.copyName', { name: item.name ?? item.id }).slice(0, 255),
-        author: user,
-        type: item.type === 'data' || item.type === 'old' ? item.type : 'template',
-        summary: item.summary,
-        description: item.description,
-        protocol: item.protocol,
-        dataType: item.dataType,
-        dataUrl: item.dataUrl,
-        isPrivate: true,
-      });
+      const created = await api.copyItem(item.id);
       navigate({ view: 'detail', itemId: created.id });
     } catch (failure) {
       setError(failure as Error);
     }
+  };
+
+  const toggleStar = async () => {
+    try {
+      setStar(await api.star(item.id, !star.starred));
+    } catch (failure) {
+      setError(failure as Error);
+    }
+  };
+
+  const use = () => {
+    storeProtocolForSubmission(item.protocol);
+    api.recordUse(item.id).catch(() => undefined);
   };
 
   return (
@@ -82,12 +87,22 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
         <dt>{t('detail.author')}</dt>
         <dd>{item.author}</dd>
         <dt>{t('detail.source')}</dt>
-        <dd>{item.source}</dd>
+        <dd>{t(item.source === 'pai' ? 'detail.source.pai' : 'detail.source.marketplace')}</dd>
         <dt>{t('detail.visibility')}</dt>
         <dd>{visibility}</dd>
         <dt>{t('detail.updated')}</dt>
-        <dd>{new Date(item.updatedAt).toLocaleString()}</dd>
-        {labels.status === 'done' && (
+        <dd>{new Date(item.updatedAt).toLocaleString(language)}</dd>
+        <dt>{t('detail.uses')}</dt>
+        <dd>{item.useNumber}</dd>
+        {item.copiedFrom && (
+          <>
+            <dt>{t('detail.copiedFrom')}</dt>
+            <dd>
+              <a href={routeHref({ view: 'detail', itemId: item.copiedFrom })}>{item.copiedFrom}</a>
+            </dd>
+          </>
+        )}
+        {labels.status === 'done' && labels.value[1].length > 0 && (
           <>
             <dt>{t('detail.categories')}</dt>
             <dd className="mkt-tags">
@@ -97,6 +112,10 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
                 </span>
               ))}
             </dd>
+          </>
+        )}
+        {labels.status === 'done' && labels.value[0].length > 0 && (
+          <>
             <dt>{t('detail.tags')}</dt>
             <dd className="mkt-tags">
               {labels.value[0].map((tag) => (
@@ -123,8 +142,8 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
             className="mkt-button mkt-primary"
             href={`${portalOrigin}/submit.html`}
             // Set before any navigation, so opening in a new tab works as well as a plain click.
-            onMouseDown={() => storeProtocolForSubmission(item.protocol)}
-            onKeyDown={(event) => event.key === 'Enter' && storeProtocolForSubmission(item.protocol)}
+            onMouseDown={use}
+            onKeyDown={(event) => event.key === 'Enter' && use()}
             onClick={() => storeProtocolForSubmission(item.protocol)}
           >
             {t('detail.use')}
@@ -133,6 +152,11 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
         {(mode === 'standalone' || item.type === 'data') && (
           <button type="button" className="mkt-button mkt-primary" onClick={() => downloadProtocol(item.protocol, item.name ?? item.id)}>
             {t('detail.download')}
+          </button>
+        )}
+        {user && (
+          <button type="button" className="mkt-button" aria-pressed={star.starred} onClick={() => void toggleStar()}>
+            {star.starred ? '★' : '☆'} {t(star.starred ? 'detail.unstar' : 'detail.star')} ({star.starNumber})
           </button>
         )}
         {user && (

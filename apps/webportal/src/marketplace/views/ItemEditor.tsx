@@ -85,7 +85,12 @@ function EditorForm({ item, navigate }: { item?: Item; navigate: (route: Route) 
     }
   };
 
-  const loadFile = async (file: File | undefined) => file && change('protocol', await file.text());
+  const loadFile = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await file.text();
+    const protocolName = /^name:\s*(\S.*)$/m.exec(text)?.[1].trim();
+    setDraft((current) => ({ ...current, protocol: text, name: current.name || protocolName || '' }));
+  };
 
   return (
     <form className="mkt-editor" onSubmit={(event) => void save(event)}>

@@ -59,7 +59,7 @@ export function MarketplaceApp({ userPicker }: { userPicker?: React.ReactNode })
           {route.view === 'detail' && <ItemDetail itemId={route.itemId} navigate={navigate} />}
           {route.view === 'create' && <ItemEditor navigate={navigate} />}
           {route.view === 'edit' && <ItemEditor itemId={route.itemId} navigate={navigate} />}
-          {route.view === 'admin' && <AdminPage />}
+          {route.view === 'admin' && <AdminPage isAdmin={isAdmin} />}
         </Suspense>
       </main>
     </div>
