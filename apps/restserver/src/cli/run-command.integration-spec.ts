@@ -162,6 +162,15 @@ describe('restserver commands', () => {
     expect(result.output).toMatch(/^50 created, 3 refused, from 53 file\(s\)/m);
   });
 
+  (fixturesPresent ? it : it.skip)('plans the adoption of the real v1.5 dump', async () => {
+    const database = await newDatabase();
+    await withDataSource(database, (dataSource) => restoreDump(dataSource, join(FIXTURES_DIR, 'legacy-db', 'v1.5.0.sql')));
+    const result = await run(database, 'migrate', '--dry-run');
+    expect(result.output).toContain('database: a database of the original marketplace v1.5');
+    expect(result.output).toContain('  - LinkLegacyTagsAndCategories');
+    expect(result.output).toContain('dry run: nothing was changed');
+  });
+
   (fixturesPresent ? it : it.skip)('plans the adoption of the real v1.8 dump', async () => {
     const database = await newDatabase();
     await withDataSource(database, (dataSource) => restoreDump(dataSource, join(FIXTURES_DIR, 'legacy-db', 'v1.8.0.sql')));
