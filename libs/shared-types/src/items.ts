@@ -120,6 +120,20 @@ export const UpdateItemRequestSchema = z
   .meta({ id: 'UpdateItemRequest' });
 export type UpdateItemRequest = z.infer<typeof UpdateItemRequestSchema>;
 
+/** Largest page of `GET /items`; a larger `limit` is refused, never cut silently. */
+export const MAX_PAGE_SIZE = 100;
+
+export const ITEM_SORTS = ['relevance', 'newest', 'updated', 'stars', 'uses'] as const;
+export type ItemSort = (typeof ITEM_SORTS)[number];
+
+/** A whole number sent as query text, within bounds. */
+const PageNumberSchema = (minimum: number, maximum: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, { error: `must be a whole number from ${minimum} to ${maximum}` })
+    .transform(Number)
+    .refine((value) => value >= minimum && value <= maximum, { error: `must be a whole number from ${minimum} to ${maximum}` });
+
 /** Maximum length of a list filter value, in characters. */
 export const MAX_FILTER_LENGTH = 255;
 const FilterSchema = z.string().max(MAX_FILTER_LENGTH);
@@ -139,8 +153,35 @@ export const ItemListQuerySchema = z
     ),
     tag: FilterSchema.optional().describe('Comma-separated tag names; an item must carry all of them'),
     category: FilterSchema.optional().describe('Comma-separated category names; an item must carry all of them'),
+    q: FilterSchema.optional().describe(
+      'Ranked full-text search over name, summary, description, tags, categories and author, with prefix matching and, where pg_trgm is installed, tolerance for typos in names',
+    ),
+    sort: z.enum(ITEM_SORTS).optional().describe('Order of the results; `relevance` needs `q`. Default: relevance with `q`, newest otherwise'),
+    limit: PageNumberSchema(1, MAX_PAGE_SIZE).optional().describe(`Page size, at most ${MAX_PAGE_SIZE}; switches the answer to an ItemPage`),
+    offset: PageNumberSchema(0, 10_000_000).optional().describe('Items to skip; switches the answer to an ItemPage'),
+    facets: z.enum(['true', 'false']).optional().describe('With paging: also count results by type, source, tag and category'),
   })
   .meta({ id: 'ItemListQuery' });
+
+/** One page of `GET /items` results, when the request has `limit` or `offset`. */
+export const ItemPageSchema = z
+  .object({
+    items: z.array(ListedItemSchema),
+    total: z.number().int().describe('Results of the whole query that the caller may see'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    nextOffset: z.number().int().nullable().describe('Offset of the next page; null on the last page'),
+    facets: z
+      .object({
+        type: z.record(z.string(), z.number().int()),
+        source: z.record(z.string(), z.number().int()),
+        tag: z.record(z.string(), z.number().int()),
+        category: z.record(z.string(), z.number().int()),
+      })
+      .optional(),
+  })
+  .meta({ id: 'ItemPage' });
+export type ItemPage = z.infer<typeof ItemPageSchema>;
 export type ItemListQuery = z.infer<typeof ItemListQuerySchema>;
 
 export const TextAnswerSchema = z.string().meta({ id: 'TextAnswer' });

@@ -41,7 +41,8 @@ export async function exportCatalogue(dataSource: DataSource, output: Writable):
   const counts: Record<string, number> = {};
   for (const table of TABLES) {
     const order = table.key.map((column) => `"${column}"`).join(', ');
-    const rows: { row: unknown }[] = await dataSource.query(`SELECT to_jsonb(t) AS row FROM "${table.name}" t ORDER BY ${order}`);
+    // The search document is derived from the other columns and rebuilt on import.
+    const rows: { row: unknown }[] = await dataSource.query(`SELECT to_jsonb(t) - 'searchDocument' AS row FROM "${table.name}" t ORDER BY ${order}`);
     for (const { row } of rows) {
       await writeLine(output, { table: table.name, row });
     }

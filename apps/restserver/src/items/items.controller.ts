@@ -10,6 +10,7 @@ import {
   type Created,
   type Item,
   type ItemListQuery,
+  type ItemPage,
   type ListedItem,
   type UpdateItemRequest,
 } from '@openpai-marketplace/shared-types';
@@ -29,7 +30,7 @@ export class ItemsController {
   list(
     @CurrentCaller() caller: Caller,
     @Query(new ZodValidationPipe(ItemListQuerySchema, 'query')) filters: ItemListQuery,
-  ): Promise<ListedItem[]> {
+  ): Promise<ListedItem[] | ItemPage> {
     return this.itemsService.list(caller, filters);
   }
 

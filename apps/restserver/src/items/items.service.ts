@@ -11,17 +11,21 @@ import {
   type CreateItemRequest,
   type Item,
   type ItemListQuery,
+  type ItemPage,
   type ListedItem,
   type UpdateItemRequest,
 } from '@openpai-marketplace/shared-types';
 
 import { ItemCategory } from '../categories/category.entity';
 import { ItemCategoryRelation } from '../categories/item-category-relation.entity';
+import { hasTrigramExtension } from '../database/migrations/1796424300000-AddItemSearchDocument';
 import { StarRelation } from '../stars/star-relation.entity';
 import { ItemTagRelation } from '../tags/item-tag-relation.entity';
 import { ItemTag } from '../tags/tag.entity';
 import { canEditItem, canViewItem, itemPermissions, resolveVisibility } from './item-access';
+import { countFacets } from './item-facets';
 import { applyItemFilters } from './item-list.query';
+import { applySearch, applySort } from './item-search';
 import { toItemResponse, toListedItemResponse } from './item-response';
 import { MarketplaceItem } from './item.entity';
 import {
@@ -34,15 +38,48 @@ import {
   StatusChangeForbiddenError,
 } from './items.errors';
 
+/** Page size of `GET /items` when `offset` is given without `limit`. */
+const DEFAULT_PAGE_SIZE = 20;
+
 @Injectable()
 export class ItemsService {
+  private trigramCheck?: Promise<boolean>;
+
   constructor(@InjectRepository(MarketplaceItem) private readonly items: Repository<MarketplaceItem>) {}
 
-  async list(caller: Caller, filters: ItemListQuery): Promise<ListedItem[]> {
-    const builder = applyItemFilters(this.items.createQueryBuilder('item'), caller, filters)
-      .orderBy('item.createdAt', 'DESC')
-      .addOrderBy('item.id', 'ASC');
-    return this.withLinks(caller, await builder.getMany());
+  async list(caller: Caller, filters: ItemListQuery): Promise<ListedItem[] | ItemPage> {
+    const trigrams = await this.trigramsAvailable();
+    const builder = applyItemFilters(this.items.createQueryBuilder('item'), caller, filters);
+    if (filters.q) {
+      applySearch(builder, filters.q, trigrams);
+    }
+
+    const paged = filters.limit !== undefined || filters.offset !== undefined;
+    if (!paged) {
+      applySort(builder, filters.sort ?? (filters.q ? 'relevance' : 'newest'), filters.q, trigrams);
+      return this.withLinks(caller, await builder.getMany());
+    }
+
+    const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
+    const offset = filters.offset ?? 0;
+    const total = await builder.clone().getCount();
+    const facets = filters.facets === 'true' ? await countFacets(builder) : undefined;
+    applySort(builder, filters.sort ?? (filters.q ? 'relevance' : 'newest'), filters.q, trigrams);
+    const rows = await builder.offset(offset).limit(limit).getMany();
+    return {
+      items: await this.withLinks(caller, rows),
+      total,
+      limit,
+      offset,
+      nextOffset: offset + rows.length < total ? offset + rows.length : null,
+      ...(facets ? { facets } : {}),
+    };
+  }
+
+  /** Whether pg_trgm is installed, asked once: it decides whether typo tolerance is on. */
+  private trigramsAvailable(): Promise<boolean> {
+    this.trigramCheck ??= hasTrigramExtension(this.items.manager).catch(() => false);
+    return this.trigramCheck;
   }
 
   /** Items the caller starred and may still see, most recently starred first. */

@@ -16,6 +16,7 @@ import {
   ItemSchema,
   LinkedCategorySchema,
   LinkedTagSchema,
+  ItemPageSchema,
   ListedItemSchema,
   StarStateSchema,
   TagSchema,
@@ -29,6 +30,7 @@ import {
 /** Success body: a schema from shared-types (optionally a list of it), or one fixed text. */
 export type SuccessBody =
   | { schema: z.ZodType; list?: boolean }
+  | { oneOf: { schema: z.ZodType; list?: boolean }[] }
   | { text: string }
   | { jsonString: string };
 
@@ -59,7 +61,7 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'get', path: '/auth/me', tag: 'auth', summary: 'The caller as identified from the bearer token', status: 200, success: { schema: CallerSchema }, errors: [] },
   { method: 'get', path: '/auth/dev-users', tag: 'auth', summary: 'Development identity only: the configured users and their tokens', public: true, status: 200, success: { schema: DevUserSchema, list: true }, errors: [404] },
 
-  { method: 'get', path: '/items', tag: 'items', summary: 'Every item visible to the caller that matches the filters', query: ItemListQuerySchema, status: 200, success: { schema: ListedItemSchema, list: true }, errors: [400] },
+  { method: 'get', path: '/items', tag: 'items', summary: 'Items visible to the caller that match the filters: a bare array, or an ItemPage when `limit` or `offset` is given', query: ItemListQuerySchema, status: 200, success: { oneOf: [{ schema: ListedItemSchema, list: true }, { schema: ItemPageSchema }] }, errors: [400] },
   { method: 'post', path: '/items', tag: 'items', summary: 'Create an item authored by the caller', body: CreateItemRequestSchema, status: 201, success: { schema: CreatedSchema }, errors: [400, 403, 413] },
   { method: 'get', path: '/items/{itemId}', tag: 'items', summary: 'One item (404 when it does not exist or is not visible to the caller)', status: 200, success: { schema: ItemSchema }, errors: [400, 404] },
   { method: 'put', path: '/items/{itemId}', tag: 'items', summary: 'Change the fields given; author or admin, admins only for official examples', body: UpdateItemRequestSchema, status: 200, success: { text: 'updated' }, errors: [400, 403, 404, 413] },

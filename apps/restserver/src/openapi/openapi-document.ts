@@ -115,8 +115,15 @@ function successContent(success: SuccessBody): JsonObject {
   if ('jsonString' in success) {
     return { 'application/json': { schema: { type: 'string', const: success.jsonString } } };
   }
-  const schema = reference(success.schema);
-  return { 'application/json': { schema: success.list ? { type: 'array', items: schema } : schema } };
+  if ('oneOf' in success) {
+    return { 'application/json': { schema: { oneOf: success.oneOf.map(jsonSchemaOf) } } };
+  }
+  return { 'application/json': { schema: jsonSchemaOf(success) } };
+}
+
+function jsonSchemaOf(body: { schema: z.ZodType; list?: boolean }): JsonObject {
+  const schema = reference(body.schema);
+  return body.list ? { type: 'array', items: schema } : schema;
 }
 
 function reference(schema: z.ZodType): JsonObject {

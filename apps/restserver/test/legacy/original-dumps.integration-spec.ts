@@ -14,7 +14,7 @@ import { snapshotDatabase, type DatabaseSnapshot } from './snapshot';
 const describeWithDumps = fixturesPresent ? describe : describe.skip;
 const ACCESS_COLUMNS = ['source', 'isPublic', 'isPrivate', 'groupList'];
 /** Columns this server adds to every version's items. */
-const ADDED_COLUMNS = ['copiedFrom'];
+const ADDED_COLUMNS = ['copiedFrom', 'searchDocument'];
 
 function withoutColumns(rows: unknown[], columns: string[]): unknown[] {
   return rows.map((row) => Object.fromEntries(Object.entries(row as object).filter(([key]) => !columns.includes(key))));

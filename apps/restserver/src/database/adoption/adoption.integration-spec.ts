@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../../../test/test-app';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 import { configureLogging } from '../../common/logging/logger';
 import { buildDataSourceOptions } from '../data-source-options';
+import { MIGRATIONS } from '../migrations';
 import { runMigrations } from '../run-migrations';
 import { addAccessControlColumns, createTagAndCategoryTables, linkLegacyLabels } from './legacy-upgrade-steps';
 
@@ -53,7 +54,7 @@ describe('adopting a v1.5 database', () => {
     for (const table of ['Blobs', 'StarRelation', 'Users']) {
       expect(after.rows[table]).toEqual(before.rows[table]);
     }
-    const v15Columns = (row: unknown) => Object.fromEntries(Object.entries(row as object).filter(([key]) => !['source', 'isPublic', 'isPrivate', 'groupList', 'copiedFrom'].includes(key)));
+    const v15Columns = (row: unknown) => Object.fromEntries(Object.entries(row as object).filter(([key]) => !['source', 'isPublic', 'isPrivate', 'groupList', 'copiedFrom', 'searchDocument'].includes(key)));
     expect(after.rows.MarketplaceItems.map(v15Columns)).toEqual(before.rows.MarketplaceItems);
   });
 
@@ -143,10 +144,10 @@ describe('adopting a v1.8 database', () => {
     });
     try {
       const after = await snapshotDatabase(t.dataSource, { except: ['marketplace_migrations', 'ItemUses'] });
-      const original = (rows: unknown[]) => rows.map((row) => Object.fromEntries(Object.entries(row as object).filter(([key]) => key !== 'copiedFrom')));
+      const original = (rows: unknown[]) => rows.map((row) => Object.fromEntries(Object.entries(row as object).filter(([key]) => key !== 'copiedFrom' && key !== 'searchDocument')));
       expect(Object.fromEntries(Object.entries(after.rows).map(([table, rows]) => [table, original(rows)]))).toEqual(before!.rows);
       const recorded = await t.dataSource.query('SELECT name FROM marketplace_migrations ORDER BY id');
-      expect(recorded).toEqual([{ name: 'CreateMarketplaceSchema1796418000000' }, { name: 'AddUsesAndCopySource1796423700000' }]);
+      expect(recorded.map((row: { name: string }) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
       await t.as('bob').get('/items/private-item').expect(404);
       await t.as('carol').get('/items/group-item').expect(200);
     } finally {
@@ -207,7 +208,7 @@ describe('migrate --dry-run', () => {
       const report = await runMigrations(dataSource, { dryRun: true });
       expect(report.stateDescription).toBe('a database of the original marketplace v1.5');
       expect(report.adopted).toEqual(['AddAccessControlColumns', 'CreateTagAndCategoryTables', 'LinkLegacyTagsAndCategories']);
-      expect(report.applied).toEqual(['AddUsesAndCopySource1796423700000']);
+      expect(report.applied).toEqual(MIGRATIONS.slice(1).map((migration) => migration.name));
       expect(await snapshotDatabase(dataSource)).toEqual(before);
     });
   });
@@ -216,7 +217,7 @@ describe('migrate --dry-run', () => {
     await withDatabase(async () => undefined, async (dataSource) => {
       const report = await runMigrations(dataSource, { dryRun: true });
       expect(report.state.kind).toBe('empty');
-      expect(report.applied).toEqual(['CreateMarketplaceSchema1796418000000', 'AddUsesAndCopySource1796423700000']);
+      expect(report.applied).toEqual(MIGRATIONS.map((migration) => migration.name));
     });
   });
 });
@@ -248,7 +249,7 @@ describe('two servers starting at once', () => {
       const servers = await Promise.all([startTestApp({}, { database }), startTestApp({}, { database })]);
       try {
         const recorded = await servers[0].dataSource.query('SELECT name FROM marketplace_migrations');
-        expect(recorded).toHaveLength(2);
+        expect(recorded).toHaveLength(MIGRATIONS.length);
         await servers[1].as('alice').get('/items').expect(200);
       } finally {
         await Promise.all(servers.map((server) => server.close()));
