@@ -33,7 +33,7 @@ describeWithBrowser('marketplace inside a host page like OpenPAI', () => {
   it('lists the official examples', async () => {
     const page = await openAs('alice');
     await page.locator('.mkt-card h2').first().waitFor();
-    expect(await page.locator('.mkt-card').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('.mkt-card h2').count()).toBeGreaterThanOrEqual(8);
     expect(await page.locator('.mkt-count').textContent()).toMatch(/\d+ templates/);
     await page.screenshot({ path: join(SCREENSHOTS, 'plugin-list.png'), fullPage: true });
     await page.close();
@@ -54,7 +54,8 @@ describeWithBrowser('marketplace inside a host page like OpenPAI', () => {
     const search = page.locator('.mkt-search');
     await search.fill('MNIST');
     await search.press('Enter');
-    await page.waitForURL(/keyword=MNIST/);
+    await page.waitForURL(/q=MNIST/);
+    await page.locator('.mkt-header ~ main select').first().locator('option', { hasText: /\(\d+\)/ }).first().waitFor({ state: 'attached' });
     await page.locator('.mkt-card h2', { hasText: 'PyTorch MNIST on one GPU' }).click();
     await page.locator('.mkt-detail > h1', { hasText: 'PyTorch MNIST on one GPU' }).waitFor();
     expect(page.url()).toContain('#/items/example-pytorch-mnist');

@@ -137,7 +137,7 @@ describeWithBrowser('marketplace workflows inside OpenPAI', () => {
 
   it('hides the admin page from users', async () => {
     const page = await openAs('bob', '#/');
-    await page.locator('.mkt-card').first().waitFor();
+    await page.locator('.mkt-card h2').first().waitFor();
     expect(await page.locator('a', { hasText: 'Admin' }).count()).toBe(0);
     await page.goto(`${stack.url}/plugin.html?user=bob#/admin`);
     await page.locator('.mkt-error', { hasText: 'Only admins manage tags and categories.' }).waitFor();

@@ -1,4 +1,4 @@
-import type { Caller, Category, Created, ErrorBody, Item, LinkedCategory, LinkedTag, ListedItem, StarState, Tag, UseResult } from '@openpai-marketplace/shared-types';
+import type { Caller, Category, Created, ErrorBody, Item, ItemPage, LinkedCategory, LinkedTag, ListedItem, StarState, Tag, UseResult } from '@openpai-marketplace/shared-types';
 
 /** Raised for every failed call; the message names the URL so a wrong API address is visible. */
 export class ApiError extends Error {
@@ -14,6 +14,11 @@ export class ApiError extends Error {
 }
 
 export interface ItemFilters {
+  q?: string;
+  sort?: string;
+  limit?: string;
+  offset?: string;
+  facets?: string;
   keyword?: string;
   type?: string;
   tag?: string;
@@ -34,6 +39,12 @@ export class MarketplaceApi {
   listItems(filters: ItemFilters): Promise<ListedItem[]> {
     const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value) as [string, string][]);
     return this.request<ListedItem[]>('GET', `/items${query.size ? `?${query}` : ''}`);
+  }
+
+  /** One page of results, with the total and facet counts; `limit` or `offset` must be set. */
+  searchItems(filters: ItemFilters): Promise<ItemPage> {
+    const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value) as [string, string][]);
+    return this.request<ItemPage>('GET', `/items?${query}`);
   }
 
   getItem(id: string): Promise<Item> {

@@ -2,8 +2,9 @@
 
 import { useState } from 'react';
 
-import type { ListedItem } from '@openpai-marketplace/shared-types';
+import type { ItemPage, ListedItem } from '@openpai-marketplace/shared-types';
 
+import type { ItemFilters } from '../api/api-client';
 import { useEnvironment } from '../environment';
 import { useI18n } from '../i18n/i18n';
 import { routeHref, type Route } from '../routing/hash-route';
@@ -20,15 +21,20 @@ export function ItemList({ filters, navigate }: { filters: Filters; navigate: (r
   const { api, user } = useEnvironment();
   const { t } = useI18n();
   const query = {
-    keyword: filters.keyword,
+    q: filters.q,
     type: filters.type && filters.type !== 'all' ? filters.type : undefined,
     author: filters.mine === '1' ? user : undefined,
     tag: filters.tag,
     category: filters.category,
+    sort: filters.sort,
+    limit: String(PAGE_SIZE),
+    facets: 'true',
   };
-  const state = useAsync(() => api.listItems(query), JSON.stringify(query));
+  const state = useAsync(() => api.searchItems(query), JSON.stringify(query));
   const labels = useAsync(() => Promise.all([api.listTags(), api.listCategories()]), 'labels');
   const setFilter = (name: string, value: string) => navigate({ view: 'list', filters: { ...filters, [name]: value } }, { replace: true });
+  const facets = state.status === 'done' ? state.value.facets : undefined;
+  const counted = (label: string, count: number | undefined) => (count === undefined ? label : `${label} (${count})`);
 
   return (
     <section aria-label={t('app.title')}>
@@ -38,41 +44,45 @@ export function ItemList({ filters, navigate }: { filters: Filters; navigate: (r
           type="search"
           aria-label={t('list.search')}
           placeholder={t('list.search')}
-          defaultValue={filters.keyword ?? ''}
-          onKeyDown={(event) => event.key === 'Enter' && setFilter('keyword', event.currentTarget.value)}
-          onBlur={(event) => event.currentTarget.value !== (filters.keyword ?? '') && setFilter('keyword', event.currentTarget.value)}
+          defaultValue={filters.q ?? ''}
+          onKeyDown={(event) => event.key === 'Enter' && setFilter('q', event.currentTarget.value)}
+          onBlur={(event) => event.currentTarget.value !== (filters.q ?? '') && setFilter('q', event.currentTarget.value)}
         />
         <label>
           {t('list.type')}{' '}
           <select value={filters.type ?? 'all'} onChange={(event) => setFilter('type', event.target.value)}>
             {(['all', 'template', 'data', 'old'] as const).map((type) => (
               <option key={type} value={type}>
-                {t(`list.type.${type}`)}
+                {counted(t(`list.type.${type}`), type === 'all' ? undefined : facets?.type[type])}
               </option>
             ))}
           </select>
         </label>
-        {user && (
-          <label>
-            <input type="checkbox" checked={filters.mine === '1'} onChange={(event) => setFilter('mine', event.target.checked ? '1' : '')} /> {t('list.mine')}
-          </label>
-        )}
         {labels.status === 'done' && (
           <>
-            <LabelFilter label={t('list.tag')} names={labels.value[0].map((tag) => tag.name)} value={filters.tag} onChange={(value) => setFilter('tag', value)} />
+            <LabelFilter label={t('list.tag')} names={labels.value[0].map((tag) => tag.name)} counts={facets?.tag} value={filters.tag} onChange={(value) => setFilter('tag', value)} />
             <LabelFilter
               label={t('list.category')}
               names={labels.value[1].map((category) => category.name)}
+              counts={facets?.category}
               value={filters.category}
               onChange={(value) => setFilter('category', value)}
             />
           </>
         )}
+        {user && (
+          <label>
+            <input type="checkbox" checked={filters.mine === '1'} onChange={(event) => setFilter('mine', event.target.checked ? '1' : '')} /> {t('list.mine')}
+          </label>
+        )}
         <label>
           {t('list.sort')}{' '}
-          <select value={filters.sort ?? 'newest'} onChange={(event) => setFilter('sort', event.target.value)}>
-            <option value="newest">{t('list.sort.newest')}</option>
-            <option value="name">{t('list.sort.name')}</option>
+          <select value={filters.sort ?? (filters.q ? 'relevance' : 'newest')} onChange={(event) => setFilter('sort', event.target.value)}>
+            {(['relevance', 'newest', 'updated', 'stars', 'uses'] as const).map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`list.sort.${sort}`)}
+              </option>
+            ))}
           </select>
         </label>
         {user && (
@@ -84,12 +94,12 @@ export function ItemList({ filters, navigate }: { filters: Filters; navigate: (r
 
       {state.status === 'loading' && <ListSkeleton label={t('list.loading')} />}
       {state.status === 'failed' && <ErrorNotice error={state.error} />}
-      {state.status === 'done' && <Results items={sortItems(state.value, filters.sort)} />}
+      {state.status === 'done' && <Results key={JSON.stringify(query)} first={state.value} query={query} />}
     </section>
   );
 }
 
-function LabelFilter({ label, names, value, onChange }: { label: string; names: string[]; value?: string; onChange(value: string): void }) {
+function LabelFilter({ label, names, counts, value, onChange }: { label: string; names: string[]; counts?: Record<string, number>; value?: string; onChange(value: string): void }) {
   const { t } = useI18n();
   return (
     <label>
@@ -98,7 +108,7 @@ function LabelFilter({ label, names, value, onChange }: { label: string; names: 
         <option value="">{t('list.any')}</option>
         {[...new Set(names)].sort().map((name) => (
           <option key={name} value={name}>
-            {name}
+            {counts ? `${name} (${counts[name] ?? 0})` : name}
           </option>
         ))}
       </select>
@@ -106,25 +116,40 @@ function LabelFilter({ label, names, value, onChange }: { label: string; names: 
   );
 }
 
-function Results({ items }: { items: ListedItem[] }) {
+/** The first page and the pages "Show more" fetched after it. */
+function Results({ first, query }: { first: ItemPage; query: ItemFilters }) {
+  const { api } = useEnvironment();
   const { t } = useI18n();
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const [items, setItems] = useState<ListedItem[]>(first.items);
+  const [nextOffset, setNextOffset] = useState(first.nextOffset);
+  const [error, setError] = useState<Error>();
+
+  const loadMore = async () => {
+    try {
+      const page = await api.searchItems({ ...query, offset: String(nextOffset), facets: undefined });
+      setItems((current) => [...current, ...page.items]);
+      setNextOffset(page.nextOffset);
+    } catch (failure) {
+      setError(failure as Error);
+    }
+  };
+
   if (items.length === 0) {
     return <p className="mkt-empty">{t('list.empty')}</p>;
   }
   return (
     <>
       <p className="mkt-count" aria-live="polite">
-        {t('list.count', { count: items.length })}
+        {t('list.count', { count: first.total })}
       </p>
       <ul className="mkt-cards">
-        {items.slice(0, shown).map((item) => (
+        {items.map((item) => (
           <li key={item.id} className="mkt-card">
             <a href={routeHref({ view: 'detail', itemId: item.id })}>
               <h2>{item.name}</h2>
             </a>
             <p className="mkt-meta">
-              {item.author} · {typeLabel(item.type, t)}
+              {item.author} · {typeLabel(item.type, t)} · ★ {item.starNumber}
             </p>
             <p>{item.summary}</p>
             <p className="mkt-tags">
@@ -137,8 +162,9 @@ function Results({ items }: { items: ListedItem[] }) {
           </li>
         ))}
       </ul>
-      {shown < items.length && (
-        <button type="button" className="mkt-button mkt-more" onClick={() => setShown(shown + PAGE_SIZE)}>
+      {error && <ErrorNotice error={error} />}
+      {nextOffset !== null && (
+        <button type="button" className="mkt-button mkt-more" onClick={() => void loadMore()}>
           {t('list.more')}
         </button>
       )}
@@ -158,11 +184,4 @@ function ListSkeleton({ label }: { label: string }) {
       ))}
     </ul>
   );
-}
-
-function sortItems(items: ListedItem[], sort: string | undefined): ListedItem[] {
-  if (sort === 'name') {
-    return [...items].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-  }
-  return items;
 }
