@@ -200,3 +200,44 @@ export const UseResultSchema = z
   })
   .meta({ id: 'UseResult' });
 export type UseResult = z.infer<typeof UseResultSchema>;
+
+/** The fields of an item that a revision keeps. */
+export const REVISED_FIELDS = [
+  'name', 'author', 'type', 'isPublic', 'isPrivate', 'groupList', 'dataType', 'dataUrl', 'categories', 'tags', 'summary', 'description', 'protocol', 'status',
+] as const;
+
+export const RevisionSummarySchema = z
+  .object({
+    revision: z.number().int().describe('1 for the state before the first change, counting up'),
+    changedBy: z.string().describe('User whose change replaced this revision'),
+    changedAt: TimestampSchema.describe('When this revision was replaced'),
+  })
+  .meta({ id: 'RevisionSummary' });
+export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
+
+export const RevisionSchema = RevisionSummarySchema.extend({
+  item: z.record(z.string(), z.unknown()).describe('The item as it was: name, summary, description, protocol and the other edited fields'),
+}).meta({ id: 'Revision' });
+export type Revision = z.infer<typeof RevisionSchema>;
+
+/** A line diff: each line kept (` `), removed (`-`) or added (`+`). */
+export const LineDiffSchema = z.array(z.object({ op: z.enum([' ', '-', '+']), line: z.string() })).meta({ id: 'LineDiff' });
+export type LineDiff = z.infer<typeof LineDiffSchema>;
+
+export const RevisionDiffSchema = z
+  .object({
+    from: z.string().describe('A revision number, or `current`'),
+    to: z.string(),
+    protocol: LineDiffSchema,
+    description: LineDiffSchema,
+    changedFields: z.array(z.string()).describe('Other fields that differ'),
+  })
+  .meta({ id: 'RevisionDiff' });
+export type RevisionDiff = z.infer<typeof RevisionDiffSchema>;
+
+export const RevisionDiffQuerySchema = z
+  .object({
+    from: z.string().regex(/^(\d{1,9}|current)$/, { error: 'must be a revision number or "current"' }),
+    to: z.string().regex(/^(\d{1,9}|current)$/, { error: 'must be a revision number or "current"' }).default('current'),
+  })
+  .meta({ id: 'RevisionDiffQuery' });

@@ -54,8 +54,8 @@ describe('migrations', () => {
 
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
     expect(tables.map((row: { table_name: string }) => row.table_name)).toEqual([
-      'Blobs', 'ItemCategories', 'ItemCategoryRelation', 'ItemTagRelation', 'ItemTags', 'ItemUses', 'MarketplaceItems', 'StarRelation',
-      'Users', 'marketplace_migrations',
+      'Blobs', 'ItemCategories', 'ItemCategoryRelation', 'ItemRevisions', 'ItemTagRelation', 'ItemTags', 'ItemUses', 'MarketplaceItems',
+      'StarRelation', 'Users', 'marketplace_migrations',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ItemEngagementController } from './item-engagement.controller';
 import { ItemEngagementService } from './item-engagement.service';
 import { ItemLinksController } from './item-links.controller';
+import { ItemRevisionsService } from './item-revisions.service';
 import { ItemLinksService } from './item-links.service';
 import { MarketplaceItem } from './item.entity';
 import { ItemsController } from './items.controller';
@@ -13,6 +14,6 @@ import { ItemsService } from './items.service';
   controllers: [ItemEngagementController, ItemLinksController, ItemsController],
   exports: [ItemsService],
   imports: [TypeOrmModule.forFeature([MarketplaceItem])],
-  providers: [ItemEngagementService, ItemLinksService, ItemsService],
+  providers: [ItemEngagementService, ItemLinksService, ItemRevisionsService, ItemsService],
 })
 export class ItemsModule {}

@@ -27,6 +27,7 @@ import { countFacets } from './item-facets';
 import { applyItemFilters } from './item-list.query';
 import { applySearch, applySort } from './item-search';
 import { toItemResponse, toListedItemResponse } from './item-response';
+import { recordRevision } from './item-revision-record';
 import { MarketplaceItem } from './item.entity';
 import {
   AuthorChangeForbiddenError,
@@ -164,15 +165,12 @@ export class ItemsService {
       throw new GroupListIgnoredError();
     }
 
-    // Only the columns the request names are written, so concurrent edits of different fields both survive.
-    await this.items.update(
-      { id: itemId },
-      {
-        ...columns,
-        ...(visibility ?? {}),
-        updatedAt: new Date(),
-      },
-    );
+    // The previous state becomes a revision in the same transaction as the change. Only the
+    // columns the request names are written, so concurrent edits of different fields both survive.
+    await this.items.manager.transaction(async (manager) => {
+      await recordRevision(manager, itemId, caller.username);
+      await manager.update(MarketplaceItem, { id: itemId }, { ...columns, ...(visibility ?? {}), updatedAt: new Date() });
+    });
   }
 
   async delete(caller: Caller, itemId: string): Promise<void> {
