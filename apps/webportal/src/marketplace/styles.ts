@@ -47,6 +47,8 @@ export const MARKETPLACE_CSS = `
 .mkt-editor fieldset label { flex-direction: row; font-weight: 400; gap: 6px; }
 .mkt-editor label > input, .mkt-editor label > textarea, .mkt-editor label > select, .mkt-editor label > span { font-weight: 400; }
 .mkt-app .mkt-code-input { font-family: Consolas, "Courier New", monospace; }
+.mkt-diff-added { color: #b5f2b5; background: #1f3d1f; display: block; }
+.mkt-diff-removed { color: #f4b6b6; background: #4a1f1f; display: block; }
 .mkt-more { display: block; margin: 16px auto; }
 .mkt-groups { display: flex; flex-wrap: wrap; gap: 12px; }
 .mkt-label-list { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 6px; }

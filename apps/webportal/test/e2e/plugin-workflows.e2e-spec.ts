@@ -51,6 +51,8 @@ describeWithBrowser('marketplace workflows inside OpenPAI', () => {
     await page.locator('.mkt-groups label', { hasText: 'nlp' }).locator('input').check();
     await page.locator('button[type=submit]').click();
     await page.locator('.mkt-facts', { hasText: 'Groups: nlp' }).waitFor();
+    await page.locator('.mkt-history', { hasText: 'Revision 1, replaced by alice' }).locator('button').click();
+    expect(await page.locator('.mkt-diff').textContent()).toContain('summary');
 
     const bob = await openAs('bob', `#/items/${id}`);
     await bob.locator('.mkt-detail > h1', { hasText: 'Alice shared template' }).waitFor();

@@ -1,4 +1,4 @@
-import type { Caller, Category, Created, ErrorBody, Item, ItemPage, LinkedCategory, LinkedTag, ListedItem, StarState, Tag, UseResult } from '@openpai-marketplace/shared-types';
+import type { Caller, Category, Created, ErrorBody, Item, ItemPage, LinkedCategory, LinkedTag, ListedItem, RevisionDiff, RevisionSummary, StarState, Tag, UseResult } from '@openpai-marketplace/shared-types';
 
 /** Raised for every failed call; the message names the URL so a wrong API address is visible. */
 export class ApiError extends Error {
@@ -70,6 +70,14 @@ export class MarketplaceApi {
   /** Records a launch; `keepalive` lets the request finish while the page navigates away. */
   recordUse(id: string): Promise<UseResult> {
     return this.request<UseResult>('POST', `/items/${encodeURIComponent(id)}/use`, undefined, { keepalive: true });
+  }
+
+  revisions(id: string): Promise<RevisionSummary[]> {
+    return this.request<RevisionSummary[]>('GET', `/items/${encodeURIComponent(id)}/revisions`);
+  }
+
+  diff(id: string, from: string, to = 'current'): Promise<RevisionDiff> {
+    return this.request<RevisionDiff>('GET', `/items/${encodeURIComponent(id)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
   }
 
   copyItem(id: string): Promise<Created> {

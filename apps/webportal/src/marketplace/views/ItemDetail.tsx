@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { renderMarkdown } from '../markdown/render-markdown';
 import { routeHref, type Route } from '../routing/hash-route';
 import { ErrorNotice } from './ErrorNotice';
+import { ItemHistory } from './ItemHistory';
 import { useAsync } from './use-async';
 import { downloadProtocol, storeProtocolForSubmission } from './use-protocol';
 
@@ -185,6 +186,8 @@ function ItemView({ item, navigate }: { item: Item; navigate: (route: Route) => 
       <pre className="mkt-code">
         <code>{highlightYaml(item.protocol)}</code>
       </pre>
+
+      <ItemHistory itemId={item.id} />
     </>
   );
 }
