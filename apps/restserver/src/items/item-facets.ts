@@ -17,26 +17,29 @@ export async function countFacets(filtered: SelectQueryBuilder<MarketplaceItem>)
   const byColumn = async (column: 'type' | 'source') =>
     toRecord(await filtered.clone().select(`item.${column}`, 'value').addSelect('count(*)', 'count').groupBy(`item.${column}`).orderBy().getRawMany());
 
-  const tag = await filtered
-    .clone()
-    .innerJoin(ItemTagRelation, 'facetTagLink', 'facetTagLink.MarketplaceItemId = item.id')
-    .innerJoin(ItemTag, 'facetTag', 'facetTag.id = facetTagLink.ItemTagId')
-    .select('facetTag.name', 'value')
-    .addSelect('count(DISTINCT item.id)', 'count')
-    .groupBy('facetTag.name')
-    .orderBy()
-    .getRawMany();
-  const category = await filtered
-    .clone()
-    .innerJoin(ItemCategoryRelation, 'facetCategoryLink', 'facetCategoryLink.MarketplaceItemId = item.id')
-    .innerJoin(ItemCategory, 'facetCategory', 'facetCategory.id = facetCategoryLink.ItemCategoryId')
-    .select('facetCategory.name', 'value')
-    .addSelect('count(DISTINCT item.id)', 'count')
-    .groupBy('facetCategory.name')
-    .orderBy()
-    .getRawMany();
+  const tag = await countLinked(filtered, ItemTagRelation, ItemTag, 'ItemTagId');
+  const category = await countLinked(filtered, ItemCategoryRelation, ItemCategory, 'ItemCategoryId');
 
-  return { type: await byColumn('type'), source: await byColumn('source'), tag: toRecord(tag), category: toRecord(category) };
+  return { type: await byColumn('type'), source: await byColumn('source'), tag, category };
+}
+
+/** Counts the filtered items linked to each tag or category, by its name. */
+async function countLinked(
+  filtered: SelectQueryBuilder<MarketplaceItem>,
+  link: typeof ItemTagRelation | typeof ItemCategoryRelation,
+  label: typeof ItemTag | typeof ItemCategory,
+  labelIdColumn: 'ItemTagId' | 'ItemCategoryId',
+): Promise<Record<string, number>> {
+  const rows = await filtered
+    .clone()
+    .innerJoin(link, 'facetLink', 'facetLink.MarketplaceItemId = item.id')
+    .innerJoin(label, 'facetLabel', `facetLabel.id = facetLink.${labelIdColumn}`)
+    .select('facetLabel.name', 'value')
+    .addSelect('count(DISTINCT item.id)', 'count')
+    .groupBy('facetLabel.name')
+    .orderBy()
+    .getRawMany();
+  return toRecord(rows);
 }
 
 function toRecord(rows: { value: string | null; count: string }[]): Record<string, number> {

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { FakeOpenPai } from '../fake-openpai';
+import { freePort } from '../free-port';
 
 /*
  * Runs the built server the way `npm start` and the images do: `node dist/apps/restserver/main.js`
@@ -19,22 +19,11 @@ interface RunningServer {
   exited: Promise<number | null>;
 }
 
-/** A scratch directory that the postgres user, which embedded PostgreSQL runs as under root, can enter. */
+/** Creates a scratch directory that the postgres user (embedded PostgreSQL's user under root) can enter. */
 function scratchDirectory(): string {
   const directory = mkdtempSync(join(tmpdir(), 'marketplace-e2e-'));
   chmodSync(directory, 0o755);
   return directory;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** Every process a test started, so that a failing test cannot leave one running. */

@@ -1,6 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { chromium, type Browser } from 'playwright-core';
+
+import type { Stack } from './stack';
+
+/** Where the browser suites save their screenshots. */
+export const SCREENSHOTS = resolve(__dirname, '../../../../reports/screenshots');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,4 +31,25 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
     ],
   });
+}
+
+/**
+ * Starts the stack and Chromium before the suite and stops both after it. Returns a getter,
+ * because the browser exists only once `beforeAll` has run.
+ */
+export function useStackAndBrowser(stack: Stack): () => Browser {
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await stack.start();
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  }, 60_000);
+
+  return () => browser!;
 }

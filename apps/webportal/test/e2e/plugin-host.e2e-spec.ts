@@ -1,31 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { browserAvailable, launchBrowser } from './browser';
+import { browserAvailable, SCREENSHOTS, useStackAndBrowser } from './browser';
 import { Stack } from './stack';
 
-const SCREENSHOTS = resolve(__dirname, '../../../../reports/screenshots');
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
 
 describeWithBrowser('marketplace inside a host page like OpenPAI', () => {
   const stack = new Stack();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await stack.start();
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack.stop();
-  }, 60_000);
+  const browser = useStackAndBrowser(stack);
 
   async function openAs(user: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'en-US' });
+    const page = await browser().newPage({ locale: 'en-US' });
     await page.goto(`${stack.url}/plugin.html?user=${user}#/`);
     return page;
   }
@@ -121,7 +108,7 @@ describeWithBrowser('marketplace inside a host page like OpenPAI', () => {
   });
 
   it('starts in Chinese for a Chinese browser', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
+    const page = await browser().newPage({ locale: 'zh-CN' });
     await page.goto(`${stack.url}/plugin.html?user=alice#/`);
     expect(await page.locator('.mkt-title').textContent()).toBe('模板市场');
     await page.close();
@@ -148,7 +135,7 @@ describeWithBrowser('marketplace inside a host page like OpenPAI', () => {
   });
 
   it('names the API URL on the standalone page when it cannot list', async () => {
-    const page = await browser.newPage({ locale: 'en-US' });
+    const page = await browser().newPage({ locale: 'en-US' });
     await page.goto(`${stack.portalUrl}/`);
     const error = page.locator('.mkt-error');
     await error.waitFor();

@@ -1,32 +1,21 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { seriousViolations } from './accessibility';
-import { browserAvailable, launchBrowser } from './browser';
+import { browserAvailable, SCREENSHOTS, useStackAndBrowser } from './browser';
 import { Stack } from './stack';
 
-const SCREENSHOTS = resolve(__dirname, '../../../../reports/screenshots');
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
 
 const PROTOCOL = 'protocolVersion: 2\nname: shared_job\ntype: job\ntaskRoles:\n  main:\n    dockerImage: img\n    resourcePerInstance: {cpu: 1, memoryMB: 512, gpu: 0}\n    commands: [echo hello]\nprerequisites:\n  - {name: img, type: dockerimage, uri: busybox}\n';
 
 describeWithBrowser('marketplace workflows inside OpenPAI', () => {
   const stack = new Stack();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await stack.start();
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack.stop();
-  }, 60_000);
+  const browser = useStackAndBrowser(stack);
 
   async function openAs(user: string, hash = '#/'): Promise<Page> {
-    const page = await browser.newPage({ locale: 'en-US' });
+    const page = await browser().newPage({ locale: 'en-US' });
     await page.goto(`${stack.url}/plugin.html?user=${user}${hash}`);
     return page;
   }

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 // remove this cross-project import.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { FakeOpenPai } from '../../../restserver/test/fake-openpai';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { freePort } from '../../../restserver/test/free-port';
 
 const ROOT = resolve(__dirname, '../../../..');
 
@@ -146,15 +148,4 @@ async function waitFor(url: string, output: string[], timeoutMs = 90_000): Promi
     await new Promise((done) => setTimeout(done, 300));
   }
   throw new Error(`${url} not ready after ${timeoutMs} ms:\n${output.join('')}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.on('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => done(port));
-    });
-  });
 }

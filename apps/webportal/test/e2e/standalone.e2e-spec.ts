@@ -1,29 +1,16 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-import type { Browser } from 'playwright-core';
-
-import { browserAvailable, launchBrowser } from './browser';
+import { browserAvailable, SCREENSHOTS, useStackAndBrowser } from './browser';
 import { Stack } from './stack';
 
-const SCREENSHOTS = resolve(__dirname, '../../../../reports/screenshots');
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
 
 describeWithBrowser('standalone pages with the development users', () => {
   const stack = new Stack({ developmentIdentity: true });
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await stack.start();
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack.stop();
-  }, 60_000);
+  const browser = useStackAndBrowser(stack);
 
   it('lists the examples for the picked user', async () => {
-    const page = await browser.newPage({ locale: 'en-US' });
+    const page = await browser().newPage({ locale: 'en-US' });
     await page.goto(`${stack.portalUrl}/`);
     const picker = page.locator('.mkt-header label', { hasText: 'User' }).locator('select');
     await picker.selectOption('bob');
@@ -35,7 +22,7 @@ describeWithBrowser('standalone pages with the development users', () => {
   });
 
   it('offers the protocol as a download instead of Use', async () => {
-    const page = await browser.newPage({ locale: 'en-US', acceptDownloads: true });
+    const page = await browser().newPage({ locale: 'en-US', acceptDownloads: true });
     await page.goto(`${stack.portalUrl}/#/items/example-pytorch-mnist`);
     await page.locator('.mkt-detail > h1').waitFor();
     expect(await page.locator('a.mkt-button', { hasText: 'Use' }).count()).toBe(0);
