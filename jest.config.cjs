@@ -1,5 +1,5 @@
-// One Jest run covers the workspace. Unit specs need no I/O; e2e specs run the built programs as
-// processes; integration specs run once per PostgreSQL major listed in
+// One Jest run covers the workspace. Unit specs need no I/O. E2e specs run the built programs as
+// processes. Integration specs run once per PostgreSQL major listed in
 // tools/jest/postgres-targets.cjs, each against its own server.
 const { integrationTargets } = require('./tools/jest/postgres-targets.cjs');
 

@@ -130,7 +130,7 @@ function writeReports(rows) {
   process.stdout.write(`${lines.join('\n')}\nwrote ${join(folder, `bench-${stamp}.{json,md}`)}\n`);
 }
 
-/** Answers OpenPAI's token check and user record for one user, as the real rest-server does. */
+/** Serves OpenPAI's token check and user record for one user, in the real rest-server's shapes. */
 async function startFakeIdp() {
   const idpServer = createServer((request, response) => {
     if (request.headers.authorization !== `Bearer ${TOKEN}`) {

@@ -1,6 +1,6 @@
-// Seeds synthetic items of realistic size straight into PostgreSQL: about 2 KB of protocol and
-// 1 KB of markdown description each, two linked tags and one linked category, 90 % public,
-// 5 % private and 5 % shared with the group `vision`, authors cycling over eight users.
+// Seeds synthetic items of realistic size straight into PostgreSQL. Each has about 2 KB of
+// protocol, 1 KB of markdown description, two linked tags and one linked category. 90 % are public,
+// 5 % private and 5 % shared with the group `vision`, and the authors cycle over eight users.
 
 const TAGS = ['pytorch', 'tensorflow', 'mxnet', 'horovod', 'vision', 'nlp', 'speech', 'rl', 'gan', 'bert'];
 const CATEGORIES = ['training', 'inference', 'dataset', 'benchmark'];
@@ -17,7 +17,7 @@ function descriptionFor(index, framework) {
   return `# Bench template ${index}\n\n${paragraph.repeat(8)}\n\n## Usage\n\nSubmit it, then read the logs.`;
 }
 
-/** Adds items until the table holds `target` synthetic items; returns how many it added. */
+/** Adds items until the table contains `target` synthetic items, and returns how many it added. */
 export async function seedItems(client, target) {
   const { rows } = await client.query(`SELECT count(*)::int AS count FROM "MarketplaceItems" WHERE id LIKE 'bench-%'`);
   const existing = rows[0].count;

@@ -1,4 +1,4 @@
-// Which PostgreSQL servers the integration specs run against.
+// PostgreSQL servers that the integration specs run against:
 //
 // - DATABASE_URL set: that server only (the specs create and drop their own databases on it,
 //   so the role needs CREATEDB).

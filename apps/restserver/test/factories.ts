@@ -1,6 +1,6 @@
 import type { CreateItemRequest } from '@openpai-marketplace/shared-types';
 
-/** A small job protocol that passes the protocol rule; `name` becomes the protocol's own name. */
+/** Writes a small job protocol that passes the protocol rule, with `name` as the protocol's own name. */
 export function jobProtocol(name = 'hello_job'): string {
   return [
     'protocolVersion: 2',
@@ -21,7 +21,7 @@ export function jobProtocol(name = 'hello_job'): string {
   ].join('\n');
 }
 
-/** A create-item body for `author`, public by default; override any field. */
+/** Builds a create-item body for `author`, public by default, with any field overridden. */
 export function itemBody(author: string, overrides: Partial<CreateItemRequest> = {}): CreateItemRequest {
   return {
     name: `${author} template`,

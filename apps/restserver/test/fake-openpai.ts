@@ -15,7 +15,7 @@ export const FAKE_USERS: FakeOpenPaiUser[] = [
   { username: 'carol', admin: false, grouplist: ['default', 'vision'] },
 ];
 
-/** Jobs the fake knows, as `GET /api/v2/jobs` lists them. */
+/** Jobs of the fake, in the shape `GET /api/v2/jobs` returns. */
 export const FAKE_JOBS = [
   { name: 'alice_resnet_run', username: 'alice', submissionTime: 1796400000000, virtualCluster: 'default' },
   { name: 'bob_bert_run', username: 'bob', submissionTime: 1796400100000, virtualCluster: 'default' },
@@ -81,7 +81,7 @@ export class FakeOpenPai {
     const path = url.pathname;
     this.calls.push({ path, authorization: request.headers.authorization });
 
-    // The plugin calls OpenPAI from the browser, so answer CORS preflights as OpenPAI does.
+    // The plugin calls OpenPAI from the browser, so CORS preflights get the response OpenPAI sends.
     response.setHeader('Access-Control-Allow-Origin', '*');
     if (request.method === 'OPTIONS') {
       response.writeHead(204, { 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE' }).end();

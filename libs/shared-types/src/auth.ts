@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The authenticated user as the marketplace sees them, read from OpenPAI. */
+/** Authenticated user, with the groups and admin flag read from OpenPAI. */
 export const CallerSchema = z
   .object({
     username: z.string(),

@@ -37,6 +37,6 @@ export const ErrorBodySchema = z
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export type ErrorDetail = NonNullable<ErrorBody['details']>[number];
 
-/** Answer of every create route: the id of the new row. */
+/** Response of every create route: the id of the new row. */
 export const CreatedSchema = z.object({ id: z.string() }).meta({ id: 'Created' });
 export type Created = z.infer<typeof CreatedSchema>;

@@ -186,13 +186,13 @@ export type ItemListQuery = z.infer<typeof ItemListQuerySchema>;
 
 export const TextAnswerSchema = z.string().meta({ id: 'TextAnswer' });
 
-/** Answer of starring or unstarring an item. */
+/** Response to starring or unstarring an item. */
 export const StarStateSchema = z
   .object({ starred: z.boolean(), starNumber: z.number().int().describe('Stars the item has now, from all users') })
   .meta({ id: 'StarState' });
 export type StarState = z.infer<typeof StarStateSchema>;
 
-/** Answer of recording a launch of an item. */
+/** Response to recording a launch of an item. */
 export const UseResultSchema = z
   .object({
     counted: z.boolean().describe('False when the same user launched this item within the counting window'),

@@ -15,7 +15,7 @@ export const MIGRATION_LOCK_KEY = 7_318_262_020;
 const BASELINE = MIGRATIONS[0];
 
 export interface MigrationReport {
-  /** What the database was before this run. */
+  /** State of the database before this run. */
   state: DatabaseState;
   stateDescription: string;
   /** Steps that adopted a database of the original server, in order. */
@@ -26,10 +26,10 @@ export interface MigrationReport {
 }
 
 /**
- * Brings the database to the current schema while holding the advisory lock: recognises where it
- * stands, adopts a database of the original server in one transaction (its upgrade steps, then
- * the first migration recorded as applied), then applies pending migrations, each in its own
- * transaction. A database of no known shape raises UnrecognisedDatabaseError before any change.
+ * Brings the database to the current schema while holding the advisory lock. It recognises the
+ * database's version, adopts a database of the original server in one transaction (its upgrade
+ * steps, then the first migration recorded as applied), then applies pending migrations, each in
+ * its own transaction. A database of no known shape raises UnrecognisedDatabaseError before any change.
  * With `dryRun`, reports the same plan and changes nothing.
  */
 export async function runMigrations(dataSource: DataSource, options: { dryRun?: boolean } = {}): Promise<MigrationReport> {

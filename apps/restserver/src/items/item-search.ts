@@ -9,8 +9,8 @@ import type { MarketplaceItem } from './item.entity';
  *   1. an item whose name equals the query (ignoring case) comes first;
  *   2. then by ts_rank_cd over the search document, whose weights are name 1.0, summary 0.4,
  *      tags, categories and author 0.2, description 0.1, every query word matching as a prefix;
- *   3. plus half the trigram similarity of the name to the query, when pg_trgm is installed;
- *      a name at least 0.5 similar to the query matches even without a word in common (a typo);
+ *   3. plus half the trigram similarity of the name to the query, when pg_trgm is installed.
+ *      A name at least 0.5 similar to the query matches even without a word in common (a typo);
  *   4. ties: newest first, then by id, so pages never overlap.
  */
 const RANK_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
@@ -33,7 +33,7 @@ export function applySearch(builder: SelectQueryBuilder<MarketplaceItem>, q: str
   }
   if (trigrams) {
     // `%` (similarity 0.3 and up, served by the trigram index) lets through most names that share a
-    // common word with the query; requiring 0.5 keeps typo tolerance and leaves far fewer rows to rank.
+    // common word with the query. Requiring 0.5 keeps typo tolerance and leaves fewer rows to rank.
     conditions.push(`(lower(item.name) % lower(:searchText) AND similarity(lower(item.name), lower(:searchText)) >= ${TYPO_SIMILARITY})`);
   }
   builder.andWhere(conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', { searchPrefix: prefix ?? '', searchText: q });

@@ -77,7 +77,7 @@ export class ItemsService {
     };
   }
 
-  /** Whether pg_trgm is installed, asked once: it decides whether typo tolerance is on. */
+  /** Checks once whether pg_trgm is installed, which decides whether typo tolerance is on. */
   private trigramsAvailable(): Promise<boolean> {
     this.trigramCheck ??= hasTrigramExtension(this.items.manager).catch(() => false);
     return this.trigramCheck;

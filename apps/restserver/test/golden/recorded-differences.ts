@@ -4,7 +4,7 @@ import type { Response } from 'supertest';
  * Responses of this server that differ on purpose from the recorded v1.8 session, by request
  * number. Each is a fix listed with its reason in docs/compatibility.md. `status` replaces the
  * recorded status. `check`, when present, replaces the comparison with the recorded success
- * body and states what the body must be instead; `recorded` is the recorded body with real ids.
+ * body and states what the body must be instead. Its `recorded` is the recorded body with real ids.
  */
 export interface RecordedDifference {
   reason: string;
@@ -20,7 +20,7 @@ interface Row {
 
 const idsOf = (rows: unknown): string[] => (rows as Row[]).map((row) => row.id).sort();
 
-/** The recorded rows, plus and minus some ids. */
+/** Builds a check that expects the recorded rows, plus and minus some ids. */
 function sameRowsAs(plus: string[] = [], minus: string[] = []) {
   return (response: Response, recorded: unknown, ids: Map<string, string>) => {
     const resolve = (name: string) => ids.get(`<uuid:${name}>`) ?? name;

@@ -10,7 +10,7 @@ import { restoreDump } from '../legacy/legacy-dump';
 /*
  * Replays the session recorded from the original v1.8 server against this one. The server
  * starts on the original's database as it was right after request 21 (its dump, restored and
- * then adopted); requests 22 to 150 are then sent in order. Each answer must match the
+ * then adopted). Requests 22 to 150 are then sent in order. Each answer must match the
  * recording in status and success body, except where recorded-differences.ts lists a
  * deliberate fix. Error bodies are our own shape and are only checked for that shape.
  */

@@ -30,7 +30,7 @@ export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: un
     throw new BadRequestError('invalid_body', 'The request body must be a JSON object sent with Content-Type: application/json.');
   }
 
-  // reportInput tells a missing value (no `input` on the issue) from one of the wrong type.
+  // With reportInput, a missing value has no `input` on its issue and a value of the wrong type has one.
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) {
     return result.data;

@@ -4,8 +4,8 @@ import { ApiError } from '../api/api-client';
 import { useI18n } from '../i18n/i18n';
 
 /**
- * Shows an error. An answer of the marketplace API in its own error shape is shown as the
- * server's sentence; anything else (no answer, another server's page) names the URL, so a wrong
+ * Shows an error. A response of the marketplace API in its own error shape is shown as the
+ * server's sentence. Anything else (no response, another server's page) names the URL, so a wrong
  * API address is obvious.
  */
 export function ErrorNotice({ error }: { error: Error }) {

@@ -116,7 +116,7 @@ function LabelFilter({ label, names, counts, value, onChange }: { label: string;
   );
 }
 
-/** The first page and the pages "Show more" fetched after it. */
+/** Renders the first page and the pages "Show more" fetches after it. */
 function Results({ first, query }: { first: ItemPage; query: ItemFilters }) {
   const { api } = useEnvironment();
   const { t } = useI18n();
