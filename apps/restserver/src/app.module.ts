@@ -6,6 +6,7 @@ import { CategoriesModule } from './categories/categories.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions, type ResolvedDatabase } from './database/data-source-options';
+import { DatabaseReadinessModule } from './database/database-readiness.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
 import { StoragesModule } from './storages/storages.module';
@@ -20,11 +21,14 @@ export class AppModule {
         AuthModule,
         CategoriesModule,
         ConfigModule.forRoot(config),
+        DatabaseReadinessModule,
         HealthModule,
         ItemsModule,
         StoragesModule,
         TagsModule,
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(database), retryAttempts: 10, retryDelay: 3000 }),
+        // connectDatabase() connects after the HTTP server listens, retrying until the database is
+        // there, so that /healthz and /readyz answer while it waits.
+        TypeOrmModule.forRoot({ ...buildDataSourceOptions(database), manualInitialization: true }),
       ],
     };
   }

@@ -5,9 +5,9 @@ import { runCommand } from './cli/run-command';
 import type { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
 import { configureLogging, getLogger } from './common/logging/logger';
+import { connectDatabase } from './database/connect-database';
 import { resolvedFromConfig, type ResolvedDatabase } from './database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
-import { prepareDatabase } from './database/prepare-database';
 import { stopOnSignals } from './shutdown';
 import { SERVER_VERSION } from './version';
 
@@ -42,9 +42,9 @@ async function main(): Promise<void> {
     database = resolvedFromConfig(config.database);
   }
 
+  // Listen before connecting, so that /healthz responds and /readyz reports why the server is not
+  // ready while connectDatabase() waits for the database.
   const app = await createApp(config, database);
-  await prepareDatabase(app, config);
-
   try {
     await app.listen(config.http.port, config.http.host);
   } catch (error) {
@@ -56,6 +56,8 @@ async function main(): Promise<void> {
   logger.info({ host: config.http.host, port: config.http.port }, `listening on http://${config.http.host}:${config.http.port} (API docs at /api-docs)`);
 
   stopOnSignals(app, embedded);
+  await connectDatabase(app, config);
+  logger.info('connected to the database; start-up complete');
 }
 
 function warnAboutRiskySettings(config: AppConfig): void {

@@ -9,7 +9,7 @@ import { createApp } from '../src/app.factory';
 import { configureLogging } from '../src/common/logging/logger';
 import type { AppConfig } from '../src/config/app-config';
 import { loadConfig } from '../src/config/load-config';
-import { prepareDatabase } from '../src/database/prepare-database';
+import { connectDatabase } from '../src/database/connect-database';
 import { FakeOpenPai } from './fake-openpai';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -80,7 +80,7 @@ async function startOn(database: TestDatabase, openPai: FakeOpenPai, environment
   const app = await createApp(config, connection);
   const dataSource = app.get(DataSource);
   try {
-    await prepareDatabase(app, config);
+    await connectDatabase(app, config);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await app.close();

@@ -3,11 +3,13 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import type { Caller, DevUser } from '@openpai-marketplace/shared-types';
 
 import { NotFoundError } from '../common/errors/domain-error';
+import { WithoutDatabase } from '../database/database-ready.guard';
 import { CurrentCaller } from './current-caller.decorator';
 import { DevIdentityProvider } from './dev-identity-provider';
 import { IDENTITY_PROVIDER, type IdentityProvider } from './identity-provider';
 import { Public } from './public.decorator';
 
+@WithoutDatabase()
 @Controller('auth')
 export class AuthController {
   constructor(@Inject(IDENTITY_PROVIDER) private readonly identityProvider: IdentityProvider) {}

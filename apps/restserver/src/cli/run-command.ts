@@ -114,6 +114,8 @@ async function importProtocols(commandLine: CommandLine, config: AppConfig, data
 
   const context = await NestFactory.createApplicationContext(AppModule.forRoot(config, database), { logger: new NestPinoLogger() });
   try {
+    // The module leaves connecting to its caller, which the server does with retries.
+    await context.get(DataSource).initialize();
     await requireCurrentSchema(context.get(DataSource));
     const results = await importProtocolFolder(context.get(ItemsService), folder, options);
     for (const result of results) {

@@ -9,6 +9,8 @@ export interface AppConfig {
     readonly bodyLimitBytes: number;
   };
   readonly database: DatabaseConfig;
+  /** Longest wait between start-up attempts to reach the database; the wait doubles from 1 s up to it. */
+  readonly databaseConnectRetryMaxDelayMs: number;
   readonly identity: IdentityConfig;
   readonly azureStorage?: {
     readonly type: string;

@@ -18,6 +18,10 @@ export const ENVIRONMENT_VARIABLES = {
   CORS_ORIGINS: { description: 'Comma-separated origins allowed by CORS, or * for any', defaultValue: '*' },
   DATABASE: { description: 'Database name (with DB_HOST)' },
   DATABASE_URL: { description: 'postgres:// connection URL; takes precedence over DB_*', secret: true },
+  DB_CONNECT_RETRY_MAX_DELAY_MS: {
+    description: 'Longest wait in milliseconds between attempts to reach the database at start-up; the wait starts at 1 s and doubles up to this',
+    defaultValue: '30000',
+  },
   DB_HOST: { description: 'PostgreSQL host' },
   DB_PASSWORD: { description: 'PostgreSQL password', secret: true },
   DB_PORT: { description: 'PostgreSQL port', defaultValue: '5432' },
@@ -100,6 +104,7 @@ export const EnvironmentSchema = z.object({
   CORS_ORIGINS: z.string().min(1),
   DATABASE: z.string().min(1).max(63).optional(),
   DATABASE_URL: postgresUrl.optional(),
+  DB_CONNECT_RETRY_MAX_DELAY_MS: integerText(100, 600_000),
   DB_HOST: z.string().min(1).optional(),
   DB_PASSWORD: z.string().optional(),
   DB_PORT: integerText(1, 65535),

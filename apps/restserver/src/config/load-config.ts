@@ -41,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, workingDirectory = process.cw
       bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     },
     database: database!,
+    databaseConnectRetryMaxDelayMs: parsed.DB_CONNECT_RETRY_MAX_DELAY_MS,
     identity: identity!,
     azureStorage: parsed.AZURE_STORAGE && {
       type: parsed.AZURE_STORAGE.type,

@@ -26,6 +26,11 @@ export function buildDataSourceOptions(connection: ResolvedDatabase): DataSource
     extra: {
       // Fail a request quickly when the pool cannot get a connection, instead of queueing forever.
       connectionTimeoutMillis: 5000,
+      // TCP keep-alive lets the pool notice an idle connection whose server vanished without
+      // closing it (a node lost, say); a stopped or restarted PostgreSQL closes its connections itself.
+      // NOTE: a query already sent on such a connection still waits for the operating system's
+      // TCP timeout, since no client-side query timeout is set.
+      keepAlive: true,
       max: 10,
     },
   };

@@ -7,12 +7,18 @@ import type { ErrorBody, Health } from '@openpai-marketplace/shared-types';
 
 import { Public } from '../auth/public.decorator';
 import { TextResponse } from '../common/http/text-response.decorator';
+import { DatabaseReadiness } from '../database/database-readiness';
+import { WithoutDatabase } from '../database/database-ready.guard';
 import { pendingMigrations } from '../database/run-migrations';
 
 @Public()
+@WithoutDatabase()
 @Controller()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readiness: DatabaseReadiness,
+  ) {}
 
   /** Returns the original server's greeting, kept for clients that probe the root. */
   @Get()
@@ -32,6 +38,22 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) response: Response): Promise<Health | ErrorBody> {
     const problems: { field: string; message: string }[] = [];
 
+    // Until start-up has connected and migrated, report its progress instead of querying.
+    const startup = this.readiness.describe();
+    if (startup) {
+      problems.push({ field: 'database', message: startup });
+    } else {
+      await this.checkDatabase(problems);
+    }
+
+    if (problems.length === 0) {
+      return { status: 'ok', checks: { database: { ok: true }, migrations: { ok: true } } };
+    }
+    response.status(503);
+    return { code: 'not_ready', message: `Not ready: ${problems.map((problem) => problem.message).join('; ')}.`, details: problems };
+  }
+
+  private async checkDatabase(problems: { field: string; message: string }[]): Promise<void> {
     try {
       await this.dataSource.query('SELECT 1');
       const pending = await pendingMigrations(this.dataSource);
@@ -41,11 +63,5 @@ export class HealthController {
     } catch (error) {
       problems.push({ field: 'database', message: `the database does not respond: ${error instanceof Error ? error.message : String(error)}` });
     }
-
-    if (problems.length === 0) {
-      return { status: 'ok', checks: { database: { ok: true }, migrations: { ok: true } } };
-    }
-    response.status(503);
-    return { code: 'not_ready', message: `Not ready: ${problems.map((problem) => problem.message).join('; ')}.`, details: problems };
   }
 }

@@ -1,82 +1,31 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { FakeOpenPai } from '../fake-openpai';
 import { freePort } from '../free-port';
+import { assertBuilt, scratchDirectory, sleep, startServer, stopStartedServers, waitUntilReady } from './server-process';
 
-/*
- * Runs the built server the way `npm start` and the images do: `node dist/apps/restserver/main.js`
- * with only environment variables. `npm test` builds it first.
- */
-const MAIN = resolve(__dirname, '../../../../dist/apps/restserver/main.js');
+/** Maximum time from SIGTERM to exit with requests in flight: shutdown.ts's 10 s limit plus slack for a loaded machine. */
+const SIGTERM_EXIT_BOUND_MS = 15_000;
 
-interface RunningServer {
-  process: ChildProcess;
-  output: string[];
-  baseUrl: string;
-  exited: Promise<number | null>;
-}
-
-/** Creates a scratch directory that the postgres user (embedded PostgreSQL's user under root) can enter. */
-function scratchDirectory(): string {
-  const directory = mkdtempSync(join(tmpdir(), 'marketplace-e2e-'));
-  chmodSync(directory, 0o755);
-  return directory;
-}
-
-/** Every process a test started, so that a failing test cannot leave one running. */
-const started: ChildProcess[] = [];
-
-function startServer(environment: Record<string, string>): RunningServer {
-  const output: string[] = [];
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Opens a fresh TCP connection (no keep-alive reuse) and resolves with the error code, or "connected". */
+function connectOnce(baseUrl: string): Promise<string> {
+  return new Promise((resolveConnect) => {
+    const probe = httpRequest(`${baseUrl}/healthz`, { agent: false }, (response) => {
+      response.resume();
+      resolveConnect('connected');
+    });
+    probe.on('error', (error: NodeJS.ErrnoException) => resolveConnect(error.code ?? error.message));
+    probe.end();
   });
-  started.push(child);
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
-  return { process: child, output, baseUrl: `http://127.0.0.1:${environment.PORT}`, exited };
-}
-
-async function waitUntilReady(server: RunningServer, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ready = await fetch(`${server.baseUrl}/readyz`).then((response) => response.ok, () => false);
-    if (ready) {
-      return;
-    }
-    if (server.process.exitCode !== null) {
-      throw new Error(`server exited with ${server.process.exitCode}:\n${server.output.join('')}`);
-    }
-    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
-  }
-  throw new Error(`server not ready after ${timeoutMs} ms:\n${server.output.join('')}`);
 }
 
 describe('restserver process', () => {
-  // SIGTERM lets a server stop its embedded PostgreSQL too; SIGKILL only if it does not exit.
-  afterEach(async () => {
-    for (const child of started.splice(0)) {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        continue;
-      }
-      const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  }, 30_000);
+  afterEach(stopStartedServers, 30_000);
 
-  beforeAll(() => {
-    if (!existsSync(MAIN)) {
-      throw new Error(`${MAIN} is missing: build it with "npx nx run restserver:build" (npm test does this first)`);
-    }
-  });
+  beforeAll(assertBuilt);
 
   it('refuses development identity in production', async () => {
     const server = startServer({ NODE_ENV: 'production', DATABASE_URL: 'postgres://user:secret-password@127.0.0.1:1/db', PORT: '1' });
@@ -148,7 +97,7 @@ describe('restserver process', () => {
     }
   }, 120_000);
 
-  it('finishes a request in flight on SIGTERM', async () => {
+  it('finishes requests in flight on SIGTERM and refuses new connections', async () => {
     const openPai = await new FakeOpenPai().start();
     const dataRoot = scratchDirectory();
     try {
@@ -157,17 +106,39 @@ describe('restserver process', () => {
         EMBEDDED_POSTGRES_PORT: String(await freePort()),
         EMBEDDED_POSTGRES_DIR: join(dataRoot, 'postgres'),
         IDP_URL: openPai.url,
+        AUTH_CACHE_TTL_SECONDS: '0',
       });
       await waitUntilReady(server);
 
-      openPai.delayMs = 1000;
-      const inFlight = fetch(`${server.baseUrl}/tags`, { headers: { Authorization: `Bearer ${openPai.tokens.alice}` } });
-      await new Promise((resolveWait) => setTimeout(resolveWait, 300));
-      server.process.kill('SIGTERM');
+      // The fake OpenPAI delays each token check by 1.5 s, which keeps these requests in flight.
+      openPai.delayMs = 1500;
+      openPai.calls.length = 0;
+      const users = ['admin', 'alice', 'bob', 'carol'];
+      const settled = new Set<string>();
+      const inFlight = users.map((user, index) =>
+        fetch(`${server.baseUrl}${index % 2 === 0 ? '/tags' : '/items'}`, { headers: { Authorization: `Bearer ${openPai.tokens[user]}` } }).finally(() => settled.add(user)),
+      );
+      const arrivedBy = Date.now() + 10_000;
+      while (openPai.calls.length < users.length && Date.now() < arrivedBy) {
+        await sleep(20);
+      }
+      expect(openPai.calls).toHaveLength(users.length);
 
-      expect((await inFlight).status).toBe(200);
+      const signalledAt = Date.now();
+      server.process.kill('SIGTERM');
+      let connection = await connectOnce(server.baseUrl);
+      while (connection !== 'ECONNREFUSED' && Date.now() - signalledAt < 1000) {
+        await sleep(20);
+        connection = await connectOnce(server.baseUrl);
+      }
+      expect(connection).toBe('ECONNREFUSED');
+      expect(settled.size).toBe(0);
+
+      const responses = await Promise.all(inFlight);
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
       expect(await server.exited).toBe(0);
-      await expect(fetch(`${server.baseUrl}/healthz`)).rejects.toThrow();
+      expect(Date.now() - signalledAt).toBeLessThan(SIGTERM_EXIT_BOUND_MS);
+      expect(server.output.join('')).toContain('SIGTERM received');
     } finally {
       await openPai.stop();
       rmSync(dataRoot, { recursive: true, force: true });

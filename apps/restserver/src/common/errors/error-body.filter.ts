@@ -21,7 +21,13 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
 
     const { status, body } = this.describe(exception, request);
-    if (status >= 500) {
+    if (body.code === 'database_unavailable') {
+      // An outage fails every request alike: one warning line each, without the stack.
+      this.logger.warn(
+        { method: request.method, path: request.path, status, code: body.code, reason: exception instanceof Error ? exception.message : String(exception) },
+        `${request.method} ${request.path} answered 503: the database is unavailable`,
+      );
+    } else if (status >= 500) {
       this.logger.error(
         { err: exception, method: request.method, path: request.path, status, code: body.code },
         `${request.method} ${request.path} failed with ${status} ${body.code}`,
