@@ -1,3 +1,4 @@
+import { freePort } from '../../test/free-port';
 import { startTestApp, type TestApp } from '../../test/test-app';
 
 describe('identity from OpenPAI', () => {
@@ -59,6 +60,16 @@ describe('identity from OpenPAI', () => {
       expect(response.body.message).toContain('300 ms');
     });
 
+    it('returns 503 when both calls together exceed the timeout', async () => {
+      // Each call alone fits in the 300 ms timeout; the token check and the user lookup share it.
+      t.openPai.delayMs = 200;
+      const startedAt = Date.now();
+      const response = await t.as('bob').get('/items').expect(503);
+      expect(Date.now() - startedAt).toBeLessThan(1900);
+      expect(response.body.code).toBe('identity_provider_unavailable');
+      expect(response.body.message).toContain('user lookup');
+    });
+
     it('returns 503 when OpenPAI answers 500', async () => {
       t.openPai.failWithStatus = 500;
       const response = await t.as('alice').get('/items').expect(503);
@@ -109,6 +120,20 @@ describe('identity from OpenPAI', () => {
       } finally {
         await t.app.close();
         await t.database.drop();
+      }
+    });
+
+    it('returns 503 before the timeout on a closed port', async () => {
+      // Nothing listens on a port reserved and closed again, so connecting is refused at once.
+      const t = await startTestApp({ IDP_URL: `http://127.0.0.1:${await freePort()}`, IDP_TIMEOUT_MS: '5000' });
+      try {
+        const startedAt = Date.now();
+        const response = await t.as('alice').get('/items').expect(503);
+        expect(Date.now() - startedAt).toBeLessThan(5000);
+        expect(response.body.code).toBe('identity_provider_unavailable');
+        expect(response.body.message).toBe("OpenPAI's rest-server cannot be reached for the token check; retry later.");
+      } finally {
+        await t.close();
       }
     });
   });
