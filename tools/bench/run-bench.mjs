@@ -8,20 +8,17 @@
 //
 // --compare measures a second server (for example the original one, loaded with the same items)
 // with the same requests in the same run, so the report can show ratios measured side by side.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import autocannon from 'autocannon';
 import pg from 'pg';
 
+import { startFakeOpenPai } from '../stack/fake-openpai.mjs';
+import { readRssKb, REPO_ROOT as root, startRestserver } from '../stack/restserver-process.mjs';
 import { seedItems } from './seed-items.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: options } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
@@ -34,21 +31,13 @@ const { values: options } = parseArgs({
 });
 const TOKEN = 'bench-token-alice';
 
-const idp = await startFakeIdp();
-const dataRoot = mkdtempSync(join(tmpdir(), 'marketplace-bench-'));
-chmodSync(dataRoot, 0o755);
-const ports = { api: await freePort(), db: await freePort() };
-const server = spawn(process.execPath, [join(root, 'dist/apps/restserver/main.js')], {
-  env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.db),
-    EMBEDDED_POSTGRES_DIR: join(dataRoot, 'postgres'), IDP_URL: idp.url, LOG_LEVEL: 'warn', SEED_EXAMPLES: 'false' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const idp = await startFakeOpenPai([{ username: 'alice', admin: false, groups: ['default', 'vision'], token: TOKEN }]);
+const server = await startRestserver({ idpUrl: idp.url, environment: { SEED_EXAMPLES: 'false' }, output: ['ignore', 'inherit'] });
 const results = [];
 
 try {
-  const base = `http://127.0.0.1:${ports.api}`;
-  await waitFor(`${base}/readyz`);
-  const client = new pg.Client({ connectionString: `postgres://marketplace:marketplace@127.0.0.1:${ports.db}/marketplace` });
+  const base = server.baseUrl;
+  const client = new pg.Client({ connectionString: server.databaseUrl });
   await client.connect();
 
   for (const size of options.sizes.split(',').map(Number)) {
@@ -66,10 +55,8 @@ try {
   await client.end();
   writeReports(results);
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((done) => server.once('exit', done));
-  idp.server.close();
-  rmSync(dataRoot, { recursive: true, force: true });
+  await server.stop();
+  await idp.close();
 }
 
 function endpoints() {
@@ -88,7 +75,7 @@ async function measure(target, path) {
   await autocannon({ url, headers, connections: Number(options.connections), duration: Number(options.warmup) });
 
   let peakRss = 0;
-  const sampler = target.pid ? setInterval(() => (peakRss = Math.max(peakRss, rssOf(target.pid))), 200) : undefined;
+  const sampler = target.pid ? setInterval(() => (peakRss = Math.max(peakRss, readRssKb(target.pid) ?? 0)), 200) : undefined;
   const result = await autocannon({ url, headers, connections: Number(options.connections), duration: Number(options.duration), timeout: 60 });
   clearInterval(sampler);
   return {
@@ -100,14 +87,6 @@ async function measure(target, path) {
     responseBytes: size,
     peakRssMb: target.pid ? Math.round(peakRss / 1024) : null,
   };
-}
-
-function rssOf(pid) {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
 }
 
 function writeReports(rows) {
@@ -128,39 +107,4 @@ function writeReports(rows) {
   ];
   writeFileSync(join(folder, `bench-${stamp}.md`), lines.join('\n'));
   process.stdout.write(`${lines.join('\n')}\nwrote ${join(folder, `bench-${stamp}.{json,md}`)}\n`);
-}
-
-/** Serves OpenPAI's token check and user record for one user, in the real rest-server's shapes. */
-async function startFakeIdp() {
-  const idpServer = createServer((request, response) => {
-    if (request.headers.authorization !== `Bearer ${TOKEN}`) {
-      response.writeHead(401).end('{}');
-      return;
-    }
-    const body = request.url === '/api/v2/tokens/check'
-      ? { username: 'alice', admin: false, application: false }
-      : { username: 'alice', admin: false, grouplist: ['default', 'vision'], email: 'alice@example.test', virtualCluster: ['default'] };
-    response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-  });
-  await new Promise((done) => idpServer.listen(0, '127.0.0.1', done));
-  return { server: idpServer, url: `http://127.0.0.1:${idpServer.address().port}` };
-}
-
-async function waitFor(url) {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
-    await new Promise((done) => setTimeout(done, 300));
-  }
-  throw new Error(`${url} did not become ready`);
-}
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.on('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
 }
