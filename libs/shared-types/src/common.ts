@@ -2,14 +2,16 @@ import { z } from 'zod';
 
 /**
  * Identifier of an item, tag, category or blob record. The original server seeded rows with
- * short ids such as "1"; rows created here get UUIDs. Control characters, markup and path
- * separators are rejected so that an id can be echoed in an error message safely.
+ * short ids such as "1"; rows created here get UUIDs. Control characters, markup, path
+ * separators and the names "." and ".." are rejected so that an id can be echoed in an error
+ * message safely.
  */
 export const ResourceIdSchema = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[A-Za-z0-9._~-]+$/, 'must contain only letters, digits, ".", "_", "~" and "-"');
+  .regex(/^[A-Za-z0-9._~-]+$/, 'must contain only letters, digits, ".", "_", "~" and "-"')
+  .refine((id) => !/^\.+$/.test(id), 'must not consist of dots only, because a path reads "." and ".." as folders');
 
 /** Text column of the original schema: `character varying(255)`. */
 export const ShortTextSchema = z.string().max(255);

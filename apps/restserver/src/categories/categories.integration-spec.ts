@@ -145,9 +145,9 @@ describe('categories routes', () => {
       expect(await categoryNames()).not.toContain(name);
     });
 
-    it('rejects a plain-text body', async () => {
-      const response = await t.as('admin').post('/categories').set('Content-Type', 'text/plain').send('plain-text').expect(400);
-      expect(response.body.code).toBe('invalid_body');
+    it('rejects a plain-text body with 415', async () => {
+      const response = await t.as('admin').post('/categories').set('Content-Type', 'text/plain').send('plain-text').expect(415);
+      expect(response.body.code).toBe('unsupported_media_type');
       expect(await categoryNames()).not.toContain('plain-text');
     });
 

@@ -15,6 +15,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource, or not visible to the caller',
   409: 'The name is already taken',
   413: 'The request body is over the size limit',
+  415: 'The request body is not JSON, or not in UTF-8',
   500: 'Unexpected server error; the details are in the server log',
   503: "The database or OpenPAI's rest-server cannot be reached",
 };
@@ -98,7 +99,9 @@ function queryParameters(query: z.ZodObject | undefined): JsonObject[] {
 
 function describeResponses(route: ApiRoute): JsonObject {
   const responses: JsonObject = { [route.status]: { description: 'Success', content: successContent(route.success) } };
-  const errors = new Set([...route.errors, ...(route.public ? [] : [401]), 500, 503]);
+  // Every route that reads a body takes JSON only, up to BODY_LIMIT_BYTES.
+  const bodyErrors = route.body ? [413, 415] : [];
+  const errors = new Set([...route.errors, ...bodyErrors, ...(route.public ? [] : [401]), 500, 503]);
   for (const status of [...errors].sort()) {
     responses[status] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',

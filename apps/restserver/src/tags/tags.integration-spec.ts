@@ -149,9 +149,9 @@ describe('tags routes', () => {
       expect(await tagNames()).not.toContain(name);
     });
 
-    it('rejects a plain-text body', async () => {
-      const response = await t.as('bob').post('/tags').set('Content-Type', 'text/plain').send('plain-text-tag').expect(400);
-      expect(response.body.code).toBe('invalid_body');
+    it('rejects a plain-text body with 415', async () => {
+      const response = await t.as('bob').post('/tags').set('Content-Type', 'text/plain').send('plain-text-tag').expect(415);
+      expect(response.body.code).toBe('unsupported_media_type');
       expect(await tagNames()).not.toContain('plain-text-tag');
     });
 

@@ -92,6 +92,7 @@ export const RECORDED_DIFFERENCES: Record<number, RecordedDifference> = {
   104: { reason: MISSING_IS_404, status: 404 },
   106: { reason: MISSING_IS_404, status: 404 },
   109: { reason: MISSING_IS_404, status: 404 },
+  112: { reason: 'a body that is not JSON answers 415 naming the Content-Type sent, instead of failing validation as if it were empty', status: 415 },
   130: {
     reason: 'the `user` filter of GET /storages/blobs works instead of failing with 500',
     status: 200,

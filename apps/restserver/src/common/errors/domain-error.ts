@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '@openpai-marketplace/shared-types';
+import { quoteText, type ErrorDetail } from '@openpai-marketplace/shared-types';
 
 /**
  * An expected failure with its HTTP status and stable code. Resources throw subclasses of
@@ -52,9 +52,11 @@ export class ServiceUnavailableError extends DomainError {
   }
 }
 
-/** Quotes a client-supplied value for an error message: escaped, and cut to a readable length. */
+/**
+ * Quotes a client-supplied value for an error message: at most 80 characters, in JSON string
+ * syntax, with markup characters, control characters and bidirectional controls written as
+ * `\uXXXX`, so that no error body repeats a value raw.
+ */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(value);
-  const shortened = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-  return JSON.stringify(shortened);
+  return quoteText(typeof value === 'string' ? value : String(value));
 }

@@ -2,9 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
-import type { ErrorBody } from '@openpai-marketplace/shared-types';
+import { escapeUnsafeCharacters, type ErrorBody } from '@openpai-marketplace/shared-types';
 
-import { DomainError } from './domain-error';
+import { DomainError, quote } from './domain-error';
 import { isDatabaseUnavailable, isSchemaMissing } from './database-errors';
 
 /**
@@ -81,9 +81,20 @@ export class ErrorBodyFilter implements ExceptionFilter {
   private describeHttpException(exception: HttpException, request: Request): { status: number; body: ErrorBody } {
     const status = exception.getStatus();
     if (status === 404) {
-      return { status, body: { code: 'route_not_found', message: `No route matches ${request.method} ${request.path.slice(0, 200)}.` } };
+      return { status, body: { code: 'route_not_found', message: `No route matches ${request.method} ${quote(request.path)}.` } };
     }
     const message = typeof exception.getResponse() === 'string' ? String(exception.getResponse()) : exception.message;
-    return { status, body: { code: `http_${status}`, message } };
+    // The router's message for a path like /items/%E0%A4%A repeats the raw segment, so it is replaced.
+    if (status === 400 && message.startsWith('Failed to decode param')) {
+      return {
+        status,
+        body: {
+          code: 'invalid_path',
+          message: 'Invalid path: a path segment is not valid percent-encoding; write each byte of UTF-8 as %XX.',
+          details: [{ field: 'path', message: 'must be valid percent-encoded UTF-8' }],
+        },
+      };
+    }
+    return { status, body: { code: `http_${status}`, message: escapeUnsafeCharacters(message.slice(0, 200)) } };
   }
 }

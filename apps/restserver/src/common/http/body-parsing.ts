@@ -1,10 +1,42 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
-import type { ErrorBody } from '@openpai-marketplace/shared-types';
+import { escapeUnsafeCharacters, type ErrorBody } from '@openpai-marketplace/shared-types';
 
-/** Parses JSON bodies up to `limitBytes`; other content types leave the body undefined. */
-export function jsonBodyParser(limitBytes: number) {
-  return express.json({ limit: limitBytes, strict: false, type: ['application/json', 'application/*+json'] });
+import { quote } from '../errors/domain-error';
+
+/** Media types parsed as JSON; every route that reads a body reads JSON. */
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/**
+ * Parses JSON bodies up to `limitBytes`. A request without a body is left with an undefined
+ * body, so that a route expecting one rejects it with 400; a body of another media type is
+ * rejected here with 415.
+ */
+export function jsonBodyParser(limitBytes: number): RequestHandler {
+  const parseJson = express.json({ limit: limitBytes, strict: false, type: JSON_TYPES });
+
+  return (request: Request, response: Response, next: NextFunction): void => {
+    if (!carriesBody(request)) {
+      // express.json would turn an empty body into {}, which a PUT would take as "change nothing".
+      next();
+      return;
+    }
+    if (!request.is(JSON_TYPES)) {
+      const sentType = request.headers['content-type'];
+      const body: ErrorBody = {
+        code: 'unsupported_media_type',
+        message: `The request body must be JSON sent with Content-Type: application/json, but its Content-Type is ${sentType ? quote(sentType) : 'missing'}.`,
+      };
+      response.status(415).json(body);
+      return;
+    }
+    parseJson(request, response, next);
+  };
+}
+
+/** Tells whether a request has body bytes: a positive Content-Length or a chunked transfer. */
+function carriesBody(request: Request): boolean {
+  return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 }
 
 /**
@@ -21,7 +53,8 @@ export function bodyParsingErrorHandler(limitBytes: number) {
       return;
     }
     if (type === 'entity.parse.failed') {
-      const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown reason';
+      // The parser's message quotes a few characters of the body, so they are escaped.
+      const reason = error instanceof Error ? escapeUnsafeCharacters(error.message.slice(0, 200)) : 'unknown reason';
       const body: ErrorBody = { code: 'invalid_json', message: `The request body is not valid JSON: ${reason}.` };
       response.status(400).json(body);
       return;
