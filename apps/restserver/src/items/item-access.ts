@@ -30,15 +30,6 @@ export function canViewItem(caller: Caller, item: ItemAccessFields): boolean {
 }
 
 /**
- * Decides whether the caller may read an earlier state of an item they can see now. The item's
- * current author and admins read its whole history. Anyone else reads only the states they could
- * have seen at the time, so a private draft stays hidden after the item is published.
- */
-export function canViewRevision(caller: Caller, current: Pick<ItemAccessFields, 'author'>, earlier: ItemAccessFields): boolean {
-  return current.author === caller.username || canViewItem(caller, earlier);
-}
-
-/**
  * SQL condition selecting the rows of `alias` (a "MarketplaceItems" alias) that the caller may
  * see, with its named parameters. The parameter names carry a prefix so they cannot clash
  * with a caller's other conditions.

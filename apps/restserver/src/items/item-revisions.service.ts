@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { REVISED_FIELDS, type Caller, type Revision, type RevisionDiff, type RevisionSummary } from '@openpai-marketplace/shared-types';
 
 import { NotFoundError, quote } from '../common/errors/domain-error';
-import { canViewRevision, type ItemAccessFields } from './item-access';
+import { canViewItem, type ItemAccessFields } from './item-access';
 import { snapshotOf, type Snapshot } from './item-revision-record';
 import { ItemsService } from './items.service';
 import { lineDiff } from './line-diff';
@@ -14,9 +14,10 @@ import { lineDiff } from './line-diff';
 const SNAPSHOT_ACCESS_COLUMNS = `snapshot->'author' AS author, snapshot->'isPublic' AS "isPublic", snapshot->'isPrivate' AS "isPrivate", snapshot->'groupList' AS "groupList"`;
 
 /**
- * Reads the history of an item the caller may see, and diffs two of its states. An earlier state
- * the caller could not have seen at the time is left out of the list and gets the same 404 as
- * a revision that does not exist. The numbering still shows that an earlier state exists.
+ * Reads the history of an item the caller may see, and diffs two of its states. Each earlier
+ * state follows the visibility rule as it was then, so a private draft stays hidden after the
+ * item is published: it is left out of the list and gets the same 404 as a revision that does
+ * not exist. The numbering still shows that an earlier state exists.
  */
 @Injectable()
 export class ItemRevisionsService {
@@ -26,23 +27,23 @@ export class ItemRevisionsService {
   ) {}
 
   async list(caller: Caller, itemId: string): Promise<RevisionSummary[]> {
-    const item = await this.itemsService.findVisible(caller, itemId);
+    await this.itemsService.findVisible(caller, itemId);
     const rows: ({ revision: number; changedBy: string; changedAt: Date } & SnapshotAccess)[] = await this.dataSource.query(
       `SELECT revision, "changedBy", "changedAt", ${SNAPSHOT_ACCESS_COLUMNS} FROM "ItemRevisions" WHERE "MarketplaceItemId" = $1 ORDER BY revision DESC`,
       [itemId],
     );
     return rows
-      .filter((row) => canViewRevision(caller, item, accessFields(row)))
+      .filter((row) => canViewItem(caller, accessFields(row)))
       .map((row) => ({ revision: row.revision, changedBy: row.changedBy, changedAt: new Date(row.changedAt).toISOString() }));
   }
 
   async get(caller: Caller, itemId: string, revision: number): Promise<Revision> {
-    const item = await this.itemsService.findVisible(caller, itemId);
+    await this.itemsService.findVisible(caller, itemId);
     const [row] = await this.dataSource.query(
       `SELECT revision, "changedBy", "changedAt", snapshot FROM "ItemRevisions" WHERE "MarketplaceItemId" = $1 AND revision = $2`,
       [itemId, revision],
     );
-    if (!row || !canViewRevision(caller, item, accessFields(row.snapshot))) {
+    if (!row || !canViewItem(caller, accessFields(row.snapshot))) {
       throw new NotFoundError('revision_not_found', `Item ${quote(itemId)} has no revision ${revision}.`);
     }
     return { revision: row.revision, changedBy: row.changedBy, changedAt: new Date(row.changedAt).toISOString(), item: row.snapshot };

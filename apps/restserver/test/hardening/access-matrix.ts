@@ -11,8 +11,8 @@
  *     is public or shared with one of the caller's groups;
  *   - a caller may change an item when they are an admin, or its author while it is not in the
  *     `official example` category;
- *   - an earlier state of an item (a revision) follows the same rule as the state it was, except
- *     that the item's current author reads the whole history.
+ *   - an earlier state of an item (a revision) follows the same rule, applied to the item as it
+ *     was in that state.
  *
  * Outcomes, and what each cell asserts besides the status:
  *   unauthenticated  401, the same response as for an unknown item id; nothing changes.
@@ -219,7 +219,7 @@ export const SEE_EARLIER_STATE: EarlierStateRow[] = [
   { role: 'invalid token', cells: ['unauthenticated', 'unauthenticated'], reason: 'as for reads' },
   { role: 'user',          cells: ['hidden',          'hidden'], reason: 'bob could not see either draft, and publishing the item later does not publish its drafts' },
   { role: 'group member',  cells: ['hidden',          'shown'], reason: 'carol is in vision, so she could read the shared draft at the time' },
-  { role: 'author',        cells: ['shown',           'shown'], reason: 'authors read the whole history of their items' },
+  { role: 'author',        cells: ['shown',           'shown'], reason: 'alice wrote both drafts' },
   { role: 'admin',         cells: ['shown',           'shown'], reason: 'admins see everything' },
 ];
 
