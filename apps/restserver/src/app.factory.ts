@@ -32,7 +32,8 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   app.use(securityHeaders);
   app.enableCors({
     origin: config.http.corsOrigins === '*' ? '*' : [...config.http.corsOrigins],
-    exposedHeaders: [REQUEST_ID_HEADER],
+    // ETag is not a CORS-safelisted response header, so the portal could not read an item's tag otherwise.
+    exposedHeaders: [REQUEST_ID_HEADER, 'ETag'],
     maxAge: 600,
   });
   app.use(jsonBodyParser(config.http.bodyLimitBytes));

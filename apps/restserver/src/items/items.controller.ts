@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 
 import {
   CreateItemRequestSchema,
@@ -18,6 +19,7 @@ import {
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { TextResponse } from '../common/http/text-response.decorator';
 import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
+import { itemETag } from './item-etag';
 import { ItemsService } from './items.service';
 
 const ItemIdPipe = new ZodValidationPipe(ResourceIdSchema, 'path', 'itemId');
@@ -42,9 +44,20 @@ export class ItemsController {
     return this.itemsService.create(caller, request);
   }
 
+  /** One item, with an ETag that a later PUT or DELETE can send back in If-Match. */
   @Get(':itemId')
-  get(@CurrentCaller() caller: Caller, @Param('itemId', ItemIdPipe) itemId: string): Promise<Item> {
-    return this.itemsService.get(caller, itemId);
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('itemId', ItemIdPipe) itemId: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Item> {
+    const item = await this.itemsService.get(caller, itemId);
+    // The tag covers the editable fields, not starNumber, useNumber or starred, so a 304 from
+    // Express's If-None-Match handling could hide a changed count: that header is ignored here.
+    delete request.headers['if-none-match'];
+    response.setHeader('ETag', itemETag(item.updatedAt));
+    return item;
   }
 
   @Put(':itemId')
@@ -54,15 +67,20 @@ export class ItemsController {
     @CurrentCaller() caller: Caller,
     @Param('itemId', ItemIdPipe) itemId: string,
     @Body(new ZodValidationPipe(UpdateItemRequestSchema, 'body')) request: UpdateItemRequest,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<string> {
-    await this.itemsService.update(caller, itemId, request);
+    await this.itemsService.update(caller, itemId, request, ifMatch);
     return 'updated';
   }
 
   @Delete(':itemId')
   @TextResponse()
-  async delete(@CurrentCaller() caller: Caller, @Param('itemId', ItemIdPipe) itemId: string): Promise<string> {
-    await this.itemsService.delete(caller, itemId);
+  async delete(
+    @CurrentCaller() caller: Caller,
+    @Param('itemId', ItemIdPipe) itemId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<string> {
+    await this.itemsService.delete(caller, itemId, ifMatch);
     return 'deleted';
   }
 }

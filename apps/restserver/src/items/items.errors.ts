@@ -1,6 +1,6 @@
 import type { ProtocolProblem } from '@openpai-marketplace/shared-types';
 
-import { BadRequestError, ForbiddenError, NotFoundError, quote } from '../common/errors/domain-error';
+import { BadRequestError, DomainError, ForbiddenError, NotFoundError, quote } from '../common/errors/domain-error';
 
 export class ItemNotFoundError extends NotFoundError {
   constructor(itemId: string) {
@@ -54,6 +54,20 @@ export class GroupListIgnoredError extends BadRequestError {
     super(
       'group_list_not_applicable',
       'groupList applies only to items shared with groups; send "isPublic": false and "isPrivate": false with it.',
+    );
+  }
+}
+
+/** 412: the If-Match header names an earlier state of the item than the current one. */
+export class ItemChangedError extends DomainError {
+  constructor(itemId: string, ifMatch: string, currentTag: string | undefined) {
+    super(
+      412,
+      'precondition_failed',
+      currentTag
+        ? `Item ${quote(itemId)} changed since you read it: If-Match ${quote(ifMatch)} does not match its current ETag ${currentTag}. Read the item again, reapply your change and send the new ETag.`
+        : `Item ${quote(itemId)} was deleted since you read it, so If-Match ${quote(ifMatch)} cannot match.`,
+      [{ field: 'If-Match', message: currentTag ? `expected ${currentTag}` : 'the item no longer exists' }],
     );
   }
 }

@@ -23,6 +23,7 @@ import { StarRelation } from '../stars/star-relation.entity';
 import { ItemTagRelation } from '../tags/item-tag-relation.entity';
 import { ItemTag } from '../tags/tag.entity';
 import { canEditItem, canViewItem, itemPermissions, resolveVisibility } from './item-access';
+import { ITEM_UPDATED_AT_SQL, lockAndCheckIfMatch } from './item-etag';
 import { countFacets } from './item-facets';
 import { applyItemFilters } from './item-list.query';
 import { applySearch, applySort } from './item-search';
@@ -144,7 +145,8 @@ export class ItemsService {
     return { id: item.id };
   }
 
-  async update(caller: Caller, itemId: string, request: UpdateItemRequest): Promise<void> {
+  /** Changes the fields the request names; with `ifMatch`, only while the item's ETag matches it (412 otherwise). */
+  async update(caller: Caller, itemId: string, request: UpdateItemRequest, ifMatch?: string): Promise<void> {
     const item = await this.findEditable(caller, itemId);
 
     if (request.author !== undefined && request.author !== item.author && !caller.admin) {
@@ -168,14 +170,25 @@ export class ItemsService {
     // The previous state becomes a revision in the same transaction as the change. Only the
     // columns the request names are written, so concurrent edits of different fields both survive.
     await this.items.manager.transaction(async (manager) => {
+      if (ifMatch !== undefined) {
+        await lockAndCheckIfMatch(manager, itemId, ifMatch);
+      }
       await recordRevision(manager, itemId, caller.username);
-      await manager.update(MarketplaceItem, { id: itemId }, { ...columns, ...(visibility ?? {}), updatedAt: new Date() });
+      await manager.update(MarketplaceItem, { id: itemId }, { ...columns, ...(visibility ?? {}), updatedAt: () => ITEM_UPDATED_AT_SQL });
     });
   }
 
-  async delete(caller: Caller, itemId: string): Promise<void> {
+  /** Deletes the item; with `ifMatch`, only while the item's ETag matches it (412 otherwise). */
+  async delete(caller: Caller, itemId: string, ifMatch?: string): Promise<void> {
     await this.findEditable(caller, itemId);
-    await this.items.delete({ id: itemId });
+    if (ifMatch === undefined) {
+      await this.items.delete({ id: itemId });
+      return;
+    }
+    await this.items.manager.transaction(async (manager) => {
+      await lockAndCheckIfMatch(manager, itemId, ifMatch);
+      await manager.delete(MarketplaceItem, { id: itemId });
+    });
   }
 
   /** Loads an item the caller may see; throws 404 when it is missing or hidden alike. */

@@ -49,6 +49,10 @@ export interface ApiRoute {
   body?: z.ZodType;
   status: number;
   success: SuccessBody;
+  /** The success response carries an ETag header naming the resource's current state. */
+  etag?: boolean;
+  /** The route accepts an If-Match header and answers 412 when it does not match the current ETag. */
+  ifMatch?: boolean;
   /** Error statuses this route can return besides 401, 500 and 503. */
   errors: number[];
 }
@@ -67,9 +71,9 @@ export const API_ROUTES: ApiRoute[] = [
 
   { method: 'get', path: '/items', tag: 'items', summary: 'Items visible to the caller that match the filters: a bare array, or an ItemPage when `limit` or `offset` is given', query: ItemListQuerySchema, status: 200, success: { oneOf: [{ schema: ListedItemSchema, list: true }, { schema: ItemPageSchema }] }, errors: [400] },
   { method: 'post', path: '/items', tag: 'items', summary: 'Create an item authored by the caller', body: CreateItemRequestSchema, status: 201, success: { schema: CreatedSchema }, errors: [400, 403, 413] },
-  { method: 'get', path: '/items/{itemId}', tag: 'items', summary: 'One item (404 when it does not exist or is not visible to the caller)', status: 200, success: { schema: ItemSchema }, errors: [400, 404] },
-  { method: 'put', path: '/items/{itemId}', tag: 'items', summary: 'Change the fields given; author or admin, admins only for official examples', body: UpdateItemRequestSchema, status: 200, success: { text: 'updated' }, errors: [400, 403, 404, 413] },
-  { method: 'delete', path: '/items/{itemId}', tag: 'items', summary: 'Delete an item; author or admin, admins only for official examples', status: 200, success: { text: 'deleted' }, errors: [400, 403, 404] },
+  { method: 'get', path: '/items/{itemId}', tag: 'items', summary: 'One item (404 when it does not exist or is not visible to the caller), with an ETag for If-Match', status: 200, success: { schema: ItemSchema }, etag: true, errors: [400, 404] },
+  { method: 'put', path: '/items/{itemId}', tag: 'items', summary: 'Change the fields given; author or admin, admins only for official examples', body: UpdateItemRequestSchema, status: 200, success: { text: 'updated' }, ifMatch: true, errors: [400, 403, 404, 412, 413] },
+  { method: 'delete', path: '/items/{itemId}', tag: 'items', summary: 'Delete an item; author or admin, admins only for official examples', status: 200, success: { text: 'deleted' }, ifMatch: true, errors: [400, 403, 404, 412] },
 
   { method: 'get', path: '/items/{itemId}/tag', tag: 'item links', summary: 'Tags linked to an item', status: 200, success: { schema: LinkedTagSchema, list: true }, errors: [400, 404] },
   { method: 'post', path: '/items/{itemId}/tag/{tagId}', tag: 'item links', summary: 'Link a tag to an item (linking twice changes nothing)', status: 200, success: { text: 'added' }, errors: [400, 403, 404] },

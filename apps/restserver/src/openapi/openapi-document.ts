@@ -14,10 +14,24 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'The caller may not do this',
   404: 'No such resource, or not visible to the caller',
   409: 'The name is already taken',
+  412: 'If-Match does not match the current ETag: the item changed (or was deleted) since the client read it',
   413: 'The request body is over the size limit',
   415: 'The request body is not JSON, or not in UTF-8',
   500: 'Unexpected server error; the details are in the server log',
   503: "The database or OpenPAI's rest-server cannot be reached",
+};
+
+const ETAG_HEADER = {
+  description: "Strong entity tag of the item's editable fields; counters and the caller's star do not change it",
+  schema: { type: 'string' },
+};
+
+const IF_MATCH_PARAMETER = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'ETag from GET, or *: the change applies only while the item is in that state, 412 otherwise. Without it the change always applies',
+  schema: { type: 'string' },
 };
 
 /**
@@ -66,7 +80,7 @@ function describeOperation(route: ApiRoute): JsonObject {
     tags: [route.tag],
     summary: route.summary,
     operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/\/([a-z])/g, (_match, letter: string) => letter.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}` || 'root',
-    parameters: [...pathParameters(route.path), ...queryParameters(route.query)],
+    parameters: [...pathParameters(route.path), ...queryParameters(route.query), ...(route.ifMatch ? [IF_MATCH_PARAMETER] : [])],
     responses: describeResponses(route),
   };
   if (route.public) {
@@ -98,7 +112,9 @@ function queryParameters(query: z.ZodObject | undefined): JsonObject[] {
 }
 
 function describeResponses(route: ApiRoute): JsonObject {
-  const responses: JsonObject = { [route.status]: { description: 'Success', content: successContent(route.success) } };
+  const responses: JsonObject = {
+    [route.status]: { description: 'Success', ...(route.etag ? { headers: { ETag: ETAG_HEADER } } : {}), content: successContent(route.success) },
+  };
   // Every route that reads a body takes JSON only, up to BODY_LIMIT_BYTES.
   const bodyErrors = route.body ? [413, 415] : [];
   const errors = new Set([...route.errors, ...bodyErrors, ...(route.public ? [] : [401]), 500, 503]);

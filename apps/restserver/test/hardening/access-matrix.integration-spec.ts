@@ -65,16 +65,17 @@ describe('access matrix', () => {
     });
   });
 
+  /** Builds each role's agent from PLAYERS: a fake OpenPAI user's token, another token, or none. */
   function agentsFor(app: TestApp): Record<Role, TestAgent> {
     const baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    return {
-      anonymous: app.anonymous,
-      'invalid token': request.agent(baseUrl).set('Authorization', `Bearer ${PLAYERS['invalid token'].token}`),
-      user: app.as('bob'),
-      'group member': app.as('carol'),
-      author: app.as('alice'),
-      admin: app.as('admin'),
+    const agentOf = (role: Role): TestAgent => {
+      const { username, token } = PLAYERS[role];
+      if (username) {
+        return app.as(username);
+      }
+      return token ? request.agent(baseUrl).set('Authorization', `Bearer ${token}`) : app.anonymous;
     };
+    return Object.fromEntries(ROLES.map((role) => [role, agentOf(role)])) as Record<Role, TestAgent>;
   }
 });
 
