@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { ItemChangedError } from './items.errors';
 
 /**
- * The strong entity tag of an item's editable state: its `updatedAt` in milliseconds, quoted.
- * Only PUT /items/:id moves `updatedAt`, and ITEM_UPDATED_AT_SQL makes every PUT move it forward
- * by at least a millisecond, so the tag changes with each edit. Stars, launches and links leave
- * it alone, so that a star does not fail someone's edit with 412.
+ * Returns the strong entity tag of an item's editable state: its `updatedAt` in milliseconds,
+ * quoted. Of the API's routes only PUT /items/:id moves `updatedAt`, and ITEM_UPDATED_AT_SQL
+ * makes every PUT move it forward by at least a millisecond, so the tag changes with each edit.
+ * Stars, launches and links leave it alone, so that a star does not fail someone's edit with 412.
  */
 export function itemETag(updatedAt: Date | string): string {
   return `"${new Date(updatedAt).getTime()}"`;
@@ -20,7 +20,8 @@ export const ITEM_UPDATED_AT_SQL = `GREATEST(date_trunc('milliseconds', clock_ti
 
 /**
  * Tells whether an If-Match header value matches the current tag, with the strong comparison
- * RFC 9110 (section 13.1.1) prescribes: `*` matches any current item, a weak tag (`W/"…"`) never matches.
+ * that HTTP prescribes for If-Match (RFC 7232): `*` matches any current item, and a weak tag
+ * (`W/"…"`) never matches.
  */
 export function ifMatchAccepts(header: string, currentTag: string): boolean {
   if (header.trim() === '*') {
