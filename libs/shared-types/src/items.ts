@@ -163,11 +163,23 @@ export const ItemListQuerySchema = z
   })
   .meta({ id: 'ItemListQuery' });
 
+/**
+ * Most results a page's total counts exactly. Counting every match of a common word at 100,000
+ * items would cost more than the page itself; beyond this, a client says "more than 1,000".
+ */
+export const EXACT_TOTAL_LIMIT = 1000;
+
 /** One page of `GET /items` results, when the request has `limit` or `offset`. */
 export const ItemPageSchema = z
   .object({
     items: z.array(ListedItemSchema),
-    total: z.number().int().describe('Results of the whole query that the caller may see'),
+    total: z
+      .number()
+      .int()
+      .describe(`Results of the whole query that the caller may see, counted up to ${EXACT_TOTAL_LIMIT}; see totalExact`),
+    totalExact: z
+      .boolean()
+      .describe(`False when there are more than ${EXACT_TOTAL_LIMIT} results: total is then ${EXACT_TOTAL_LIMIT}, a lower bound`),
     limit: z.number().int(),
     offset: z.number().int(),
     nextOffset: z.number().int().nullable().describe('Offset of the next page; null on the last page'),

@@ -5,6 +5,12 @@ import type { Caller, ItemListQuery } from '@openpai-marketplace/shared-types';
 import { visibleItemsSql } from './item-access';
 import type { MarketplaceItem } from './item.entity';
 
+/**
+ * The text `keyword` searches, as indexed by the listing-indexes migration: it must stay the
+ * same expression for PostgreSQL to use that index.
+ */
+const KEYWORD_DOCUMENT_SQL = `(coalesce(item.name, '') || ' ' || coalesce(item.author, '') || ' ' || coalesce(item.summary, ''))`;
+
 /** Escapes LIKE metacharacters so that a keyword matches literally (used with ESCAPE '\'). */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
@@ -43,8 +49,10 @@ export function applyItemFilters(
     builder.andWhere('item.source = :source', { source: filters.source });
   }
   if (filters.keyword) {
+    // The first condition can use the trigram index of the listing-indexes migration and implies
+    // nothing the second does not; the second keeps a match from spanning two columns.
     builder.andWhere(
-      `(item.name ILIKE :keyword ESCAPE '\\' OR item.author ILIKE :keyword ESCAPE '\\' OR item.summary ILIKE :keyword ESCAPE '\\')`,
+      `(${KEYWORD_DOCUMENT_SQL} ILIKE :keyword ESCAPE '\\' AND (item.name ILIKE :keyword ESCAPE '\\' OR item.author ILIKE :keyword ESCAPE '\\' OR item.summary ILIKE :keyword ESCAPE '\\'))`,
       { keyword: `%${escapeLike(filters.keyword)}%` },
     );
   }

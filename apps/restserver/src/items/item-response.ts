@@ -4,6 +4,23 @@ import type { MarketplaceItem } from './item.entity';
 
 /** Converts an item row to the original server's field order, adding the caller's permissions. */
 export function toItemResponse(item: MarketplaceItem, permissions: ItemPermissions): Item {
+  return { ...rowColumns(item), copiedFrom: item.copiedFrom, permissions };
+}
+
+/**
+ * Converts an item row to a list entry: the same fields, with the item's tags and categories
+ * before `copiedFrom`, in the original's list order.
+ */
+export function toListedItemResponse(
+  item: MarketplaceItem,
+  permissions: ItemPermissions,
+  links: Pick<ListedItem, 'ItemTags' | 'ItemCategories'>,
+): ListedItem {
+  return { ...rowColumns(item), ItemTags: links.ItemTags, ItemCategories: links.ItemCategories, copiedFrom: item.copiedFrom, permissions };
+}
+
+/** The columns both shapes start with, in order. */
+function rowColumns(item: MarketplaceItem): Omit<Item, 'copiedFrom' | 'permissions'> {
   return {
     id: item.id,
     name: item.name,
@@ -26,16 +43,5 @@ export function toItemResponse(item: MarketplaceItem, permissions: ItemPermissio
     status: item.status,
     createdAt: item.createdAt.toISOString(),
     updatedAt: item.updatedAt.toISOString(),
-    copiedFrom: item.copiedFrom,
-    permissions,
   };
-}
-
-export function toListedItemResponse(
-  item: MarketplaceItem,
-  permissions: ItemPermissions,
-  links: Pick<ListedItem, 'ItemTags' | 'ItemCategories'>,
-): ListedItem {
-  const { permissions: itemPermissions, copiedFrom, ...columns } = toItemResponse(item, permissions);
-  return { ...columns, ItemTags: links.ItemTags, ItemCategories: links.ItemCategories, copiedFrom, permissions: itemPermissions };
 }

@@ -1,4 +1,6 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import {
@@ -12,7 +14,6 @@ import {
   type Item,
   type ItemListQuery,
   type ItemPage,
-  type ListedItem,
   type UpdateItemRequest,
 } from '@openpai-marketplace/shared-types';
 
@@ -28,12 +29,17 @@ const ItemIdPipe = new ZodValidationPipe(ResourceIdSchema, 'path', 'itemId');
 export class ItemsController {
   constructor(private readonly itemsService: ItemsService) {}
 
+  /** Without `limit` or `offset`, the original's bare array of every match, sent as it is read. */
   @Get()
-  list(
+  async list(
     @CurrentCaller() caller: Caller,
     @Query(new ZodValidationPipe(ItemListQuerySchema, 'query')) filters: ItemListQuery,
-  ): Promise<ListedItem[] | ItemPage> {
-    return this.itemsService.list(caller, filters);
+  ): Promise<ItemPage | StreamableFile> {
+    if (filters.limit !== undefined || filters.offset !== undefined) {
+      return this.itemsService.listPage(caller, filters);
+    }
+    const text = await this.itemsService.listUnpaged(caller, filters);
+    return new StreamableFile(Readable.from(text), { type: 'application/json; charset=utf-8' });
   }
 
   @Post()

@@ -6,6 +6,7 @@ import { Repository } from 'typeorm';
 
 import {
   checkJobProtocol,
+  EXACT_TOTAL_LIMIT,
   OFFICIAL_EXAMPLE_CATEGORY,
   type Caller,
   type CreateItemRequest,
@@ -26,7 +27,9 @@ import { canEditItem, canViewItem, itemPermissions, resolveVisibility } from './
 import { ITEM_UPDATED_AT_SQL, lockAndCheckIfMatch } from './item-etag';
 import { countFacets } from './item-facets';
 import { applyItemFilters } from './item-list.query';
+import { countSearchUpTo, countUpTo, ITEM_COLUMNS, readNewestInBatches, readRankedPage, readRows } from './item-listing';
 import { applySearch, applySort } from './item-search';
+import { ListCountCache } from './list-count-cache';
 import { toItemResponse, toListedItemResponse } from './item-response';
 import { recordRevision } from './item-revision-record';
 import { MarketplaceItem } from './item.entity';
@@ -40,6 +43,9 @@ import {
   StatusChangeForbiddenError,
 } from './items.errors';
 
+/** Every column an item response needs, on alias `item`: the search document stays in the database. */
+const ITEM_COLUMNS_SQL = ITEM_COLUMNS.map((column) => `item."${column}"`).join(', ');
+
 /** Page size of `GET /items` when `offset` is given without `limit`. */
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -47,35 +53,92 @@ const DEFAULT_PAGE_SIZE = 20;
 export class ItemsService {
   private trigramCheck?: Promise<boolean>;
 
-  constructor(@InjectRepository(MarketplaceItem) private readonly items: Repository<MarketplaceItem>) {}
+  constructor(
+    @InjectRepository(MarketplaceItem) private readonly items: Repository<MarketplaceItem>,
+    private readonly listCounts: ListCountCache,
+  ) {}
 
-  async list(caller: Caller, filters: ItemListQuery): Promise<ListedItem[] | ItemPage> {
+  /** Answers a paged request (`limit` or `offset`): the page, the total and, when asked, facet counts. */
+  async listPage(caller: Caller, filters: ItemListQuery): Promise<ItemPage> {
     const trigrams = await this.trigramsAvailable();
-    const builder = applyItemFilters(this.items.createQueryBuilder('item'), caller, filters);
-    if (filters.q) {
-      applySearch(builder, filters.q, trigrams);
-    }
-
-    const paged = filters.limit !== undefined || filters.offset !== undefined;
-    if (!paged) {
-      applySort(builder, filters.sort ?? (filters.q ? 'relevance' : 'newest'), filters.q, trigrams);
-      return this.withLinks(caller, await builder.getMany());
-    }
-
     const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
     const offset = filters.offset ?? 0;
-    const total = await builder.clone().getCount();
-    const facets = filters.facets === 'true' ? await countFacets(builder) : undefined;
-    applySort(builder, filters.sort ?? (filters.q ? 'relevance' : 'newest'), filters.q, trigrams);
-    const rows = await builder.offset(offset).limit(limit).getMany();
+    const sort = filters.sort ?? (filters.q ? 'relevance' : 'newest');
+    const filtered = applyItemFilters(this.items.createQueryBuilder('item'), caller, filters);
+    const matching = filtered.clone();
+    if (filters.q) {
+      applySearch(matching, filters.q, trigrams);
+    }
+
+    const { total, exact, facets } = await this.listCounts.countsFor(caller, filters, async () => ({
+      ...(filters.q ? await countSearchUpTo(filtered, filters.q, trigrams, EXACT_TOTAL_LIMIT) : await countUpTo(filtered, EXACT_TOTAL_LIMIT)),
+      ...(filters.facets === 'true' ? { facets: await countFacets(matching) } : {}),
+    }));
+
+    let rows: MarketplaceItem[];
+    if (filters.q && sort === 'relevance') {
+      rows = await readRankedPage(filtered, filters.q, trigrams, offset, limit);
+    } else {
+      applySort(matching, sort === 'relevance' ? 'newest' : sort);
+      rows = await readRows(matching.offset(offset).limit(limit));
+    }
+
+    const end = offset + rows.length;
+    const more = exact ? end < total : rows.length === limit;
     return {
       items: await this.withLinks(caller, rows),
       total,
+      totalExact: exact,
       limit,
       offset,
-      nextOffset: offset + rows.length < total ? offset + rows.length : null,
+      nextOffset: more ? end : null,
       ...(facets ? { facets } : {}),
     };
+  }
+
+  /**
+   * Answers the original's unpaged request: every matching item, as the text of one JSON array
+   * produced batch by batch, so that a list of 100,000 items never sits in memory at once. The
+   * first batch is read before this returns, so a failing database still gets a proper error
+   * response; a failure after that can only cut the response short.
+   */
+  async listUnpaged(caller: Caller, filters: ItemListQuery): Promise<AsyncIterable<string>> {
+    const trigrams = await this.trigramsAvailable();
+    const filtered = applyItemFilters(this.items.createQueryBuilder('item'), caller, filters);
+    const sort = filters.sort ?? (filters.q ? 'relevance' : 'newest');
+
+    let batches: AsyncIterator<MarketplaceItem[]>;
+    if (filters.q && sort === 'relevance') {
+      batches = inOneBatch(await readRankedPage(filtered, filters.q, trigrams, 0));
+    } else if (sort === 'newest' || sort === 'relevance') {
+      if (filters.q) {
+        applySearch(filtered, filters.q, trigrams);
+      }
+      batches = readNewestInBatches(filtered);
+    } else {
+      if (filters.q) {
+        applySearch(filtered, filters.q, trigrams);
+      }
+      applySort(filtered, sort);
+      batches = inOneBatch(await readRows(filtered));
+    }
+
+    const first = await batches.next();
+    return this.jsonArrayText(caller, first.done ? [] : first.value, batches);
+  }
+
+  private async *jsonArrayText(caller: Caller, first: MarketplaceItem[], rest: AsyncIterator<MarketplaceItem[]>): AsyncGenerator<string> {
+    yield '[';
+    for (let rows = first, separator = ''; rows.length > 0; separator = ',') {
+      // One stringify per batch, its brackets cut off: a batch is megabytes, and a copy per item
+      // or per concatenation is what the garbage collector spends its time on.
+      const batch = JSON.stringify(await this.withLinks(caller, rows));
+      yield separator;
+      yield batch.slice(1, -1);
+      const next = await rest.next();
+      rows = next.done ? [] : next.value;
+    }
+    yield ']';
   }
 
   /** Checks once whether pg_trgm is installed, which decides whether typo tolerance is on. */
@@ -103,14 +166,21 @@ export class ItemsService {
     });
   }
 
+  /** The most frequent request of all, so the item, its official flag and the star come in one query. */
   async get(caller: Caller, itemId: string): Promise<Item> {
-    const item = await this.findVisible(caller, itemId);
-    const official = await this.isOfficialExample(itemId);
-    const [{ starred }] = await this.items.query(
-      'SELECT EXISTS (SELECT 1 FROM "StarRelation" WHERE "MarketplaceItemId" = $1 AND "UserName" = $2) AS starred',
-      [itemId, caller.username],
+    const rows: (MarketplaceItem & { official: boolean; starred: boolean })[] = await this.items.query(
+      `SELECT ${ITEM_COLUMNS_SQL},
+         EXISTS (SELECT 1 FROM "ItemCategoryRelation" link JOIN "ItemCategories" category ON category.id = link."ItemCategoryId"
+                 WHERE link."MarketplaceItemId" = item.id AND category.name = $3) AS official,
+         EXISTS (SELECT 1 FROM "StarRelation" star WHERE star."MarketplaceItemId" = item.id AND star."UserName" = $2) AS starred
+       FROM "MarketplaceItems" item WHERE item.id = $1`,
+      [itemId, caller.username, OFFICIAL_EXAMPLE_CATEGORY],
     );
-    return { ...toItemResponse(item, itemPermissions(caller, item, official)), starred };
+    const item = rows[0];
+    if (!item || !canViewItem(caller, item)) {
+      throw new ItemNotFoundError(itemId);
+    }
+    return { ...toItemResponse(item, itemPermissions(caller, item, item.official)), starred: item.starred };
   }
 
   async create(caller: Caller, request: CreateItemRequest): Promise<{ id: string }> {
@@ -270,4 +340,9 @@ function assertValidProtocol(protocol: string): void {
   if (!check.valid) {
     throw new InvalidProtocolError(check.problems);
   }
+}
+
+/** The rows of a query read in one go, as a sequence of one batch. */
+async function* inOneBatch(rows: MarketplaceItem[]): AsyncGenerator<MarketplaceItem[]> {
+  yield rows;
 }

@@ -140,7 +140,7 @@ function Results({ first, query }: { first: ItemPage; query: ItemFilters }) {
   return (
     <>
       <p className="mkt-count" aria-live="polite">
-        {t('list.count', { count: first.total })}
+        {t(first.totalExact ? 'list.count' : 'list.countAtLeast', { count: first.total })}
       </p>
       <ul className="mkt-cards">
         {items.map((item) => (

@@ -1,0 +1,80 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+import type { Caller, ItemListQuery, ItemPage } from '@openpai-marketplace/shared-types';
+
+/** What a paged list counts besides its page: the total and, when asked, the facets. */
+export interface ListCounts {
+  total: number;
+  exact: boolean;
+  facets?: ItemPage['facets'];
+}
+
+/** How long this process reuses the counts of a query. */
+export const LIST_COUNT_TTL_MS = 5000;
+
+/** Most queries whose counts are kept; the oldest go first. */
+const MAX_ENTRIES = 1000;
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Reuses the total and facet counts of a list query for a few seconds. Counting is most of the
+ * cost of a page, and someone paging through results or a portal re-rendering asks the same
+ * query again and again, while the page itself is always read fresh.
+ *
+ * The key holds the caller's name, groups and admin flag, so counts are never shared between
+ * callers who may see different items. Any write through this process clears every entry. A
+ * write through another replica is not seen here: there, a count can lag by up to
+ * LIST_COUNT_TTL_MS. Concurrent identical queries share one computation.
+ */
+@Injectable()
+export class ListCountCache {
+  private readonly entries = new Map<string, { expiresAt: number; counts: Promise<ListCounts> }>();
+
+  countsFor(caller: Caller, filters: ItemListQuery, compute: () => Promise<ListCounts>): Promise<ListCounts> {
+    const key = cacheKey(caller, filters);
+    const now = Date.now();
+    const cached = this.entries.get(key);
+    if (cached && cached.expiresAt > now) {
+      return cached.counts;
+    }
+
+    const counts = compute();
+    this.entries.delete(key);
+    this.entries.set(key, { expiresAt: now + LIST_COUNT_TTL_MS, counts });
+    counts.catch(() => this.entries.get(key)?.counts === counts && this.entries.delete(key));
+    while (this.entries.size > MAX_ENTRIES) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+    return counts;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** The query without what does not change the counts: paging and order. */
+function cacheKey(caller: Caller, filters: ItemListQuery): string {
+  const { limit: _limit, offset: _offset, sort: _sort, ...counted } = filters;
+  const sortedFilters = Object.fromEntries(Object.entries(counted).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify([caller.username, caller.admin, [...caller.groups].sort(), sortedFilters]);
+}
+
+/**
+ * Clears the counts when a write request starts and again when it ends, so that a count taken
+ * while the write was in flight does not outlive it.
+ */
+@Injectable()
+export class ClearListCountsOnWrite implements NestMiddleware {
+  constructor(private readonly cache: ListCountCache) {}
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    if (WRITE_METHODS.has(request.method)) {
+      this.cache.clear();
+      response.on('finish', () => this.cache.clear());
+    }
+    next();
+  }
+}
