@@ -2,14 +2,17 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
 
 import { AppModule } from './app.module';
+import { IDENTITY_PROVIDER, type IdentityProvider } from './auth/identity-provider';
+import { rateLimitKeyResolver } from './auth/rate-limit-key';
 import type { AppConfig } from './config/app-config';
 import { ErrorBodyFilter } from './common/errors/error-body.filter';
 import { bodyParsingErrorHandler, jsonBodyParser } from './common/http/body-parsing';
+import { rateLimitMiddleware } from './common/http/rate-limit';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from './common/http/request-id';
 import { requestLogMiddleware } from './common/http/request-log';
+import { securityHeaders } from './common/http/security-headers';
 import { NestPinoLogger } from './common/logging/logger';
 import type { ResolvedDatabase } from './database/data-source-options';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -27,15 +30,23 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
 
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (config.http.trustedProxies.length > 0) {
+    // Express then takes request.ip from X-Forwarded-For, but only through these proxies.
+    app.set('trust proxy', [...config.http.trustedProxies]);
+  }
   app.use(requestIdMiddleware);
   app.use(requestLogMiddleware);
   app.use(securityHeaders);
   app.enableCors({
     origin: config.http.corsOrigins === '*' ? '*' : [...config.http.corsOrigins],
-    // ETag is not a CORS-safelisted response header, so the portal could not read an item's tag otherwise.
-    exposedHeaders: [REQUEST_ID_HEADER, 'ETag'],
+    // ETag and Retry-After are not CORS-safelisted response headers, so the portal could not read
+    // an item's tag or a 429's wait otherwise.
+    exposedHeaders: [REQUEST_ID_HEADER, 'ETag', 'Retry-After'],
     maxAge: 600,
   });
+  if (config.http.rateLimitPerMinute > 0) {
+    app.use(rateLimitMiddleware(config.http.rateLimitPerMinute, rateLimitKeyResolver(app.get<IdentityProvider>(IDENTITY_PROVIDER))));
+  }
   app.use(jsonBodyParser(config.http.bodyLimitBytes));
   app.use(bodyParsingErrorHandler(config.http.bodyLimitBytes));
   app.useGlobalFilters(new ErrorBodyFilter());
@@ -45,11 +56,4 @@ export async function createApp(config: AppConfig, database: ResolvedDatabase): 
   });
 
   return app;
-}
-
-function securityHeaders(_request: Request, response: Response, next: NextFunction): void {
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('X-Frame-Options', 'DENY');
-  next();
 }

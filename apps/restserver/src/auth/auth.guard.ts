@@ -4,16 +4,14 @@ import type { Request } from 'express';
 
 import type { Caller } from '@openpai-marketplace/shared-types';
 
-import { UnauthorizedError } from '../common/errors/domain-error';
 import { IDENTITY_PROVIDER, type IdentityProvider } from './identity-provider';
 import { IS_PUBLIC } from './public.decorator';
-
-/** Maximum token length accepted; OpenPAI's JWTs are far shorter. */
-const MAX_TOKEN_LENGTH = 8192;
+import { identifyRequest } from './request-identity';
 
 /**
  * Requires `Authorization: Bearer <token>` on every route not marked @Public() and attaches the
- * identified caller to the request. Tokens are read from this header only, never from the URL.
+ * identified caller to the request. Tokens are read from this header only: a token in the URL, a
+ * cookie or another header is ignored, so such a request counts as anonymous.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -28,23 +26,7 @@ export class AuthGuard implements CanActivate {
     }
 
     const request = context.switchToHttp().getRequest<Request & { caller?: Caller }>();
-    const token = extractBearerToken(request.headers.authorization);
-    request.caller = await this.identityProvider.identify(token);
+    request.caller = await identifyRequest(request, this.identityProvider);
     return true;
   }
-}
-
-export function extractBearerToken(header: string | undefined): string {
-  if (!header) {
-    throw new UnauthorizedError('Authentication required: send the header "Authorization: Bearer <token>".');
-  }
-
-  const match = /^Bearer +(\S+)\s*$/i.exec(header);
-  if (!match) {
-    throw new UnauthorizedError('The Authorization header must have the form "Bearer <token>".');
-  }
-  if (match[1].length > MAX_TOKEN_LENGTH) {
-    throw new UnauthorizedError(`The bearer token is longer than ${MAX_TOKEN_LENGTH} characters.`);
-  }
-  return match[1];
 }

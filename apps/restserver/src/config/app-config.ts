@@ -7,6 +7,10 @@ export interface AppConfig {
     /** `'*'` allows any origin. */
     readonly corsOrigins: '*' | readonly string[];
     readonly bodyLimitBytes: number;
+    /** Requests per minute for each user or anonymous client address; 0 means no limit. */
+    readonly rateLimitPerMinute: number;
+    /** Proxy addresses and CIDR ranges whose X-Forwarded-For header is believed. */
+    readonly trustedProxies: readonly string[];
   };
   readonly database: DatabaseConfig;
   /** Longest wait between start-up attempts to reach the database; the wait doubles from 1 s up to it. */

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 import { z } from 'zod';
 
 /**
@@ -37,6 +39,13 @@ export const ENVIRONMENT_VARIABLES = {
   NODE_ENV: { description: 'development, test or production', defaultValue: 'development' },
   SEED_EXAMPLES: { description: 'Store the official example templates when the server creates the schema in an empty database', defaultValue: 'true' },
   PORT: { description: 'HTTP port', defaultValue: '9292' },
+  RATE_LIMIT: {
+    description: 'Requests per minute allowed for each user, or for each client address when a request carries no valid token; 0 turns rate limiting off',
+    defaultValue: '600',
+  },
+  TRUST_PROXY: {
+    description: "Comma-separated addresses or CIDR ranges (or loopback, linklocal, uniquelocal) of proxies whose X-Forwarded-For is believed, such as OpenPAI's pylon; unset trusts none",
+  },
 } as const satisfies Record<string, VariableSpec>;
 
 export type VariableName = keyof typeof ENVIRONMENT_VARIABLES;
@@ -95,6 +104,32 @@ const azureStorage = jsonText(
   ),
 );
 
+/** Names that Express's `trust proxy` setting expands to the matching address ranges. */
+const PROXY_RANGE_NAMES = new Set(['linklocal', 'loopback', 'uniquelocal']);
+
+/** Tells whether `entry` is an IP address, a CIDR range such as 10.0.0.0/8, or a range name. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) {
+    return true;
+  }
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) {
+    return false;
+  }
+  if (prefix === undefined) {
+    return true;
+  }
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const proxyList = z
+  .string()
+  .transform((text) => text.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .refine((entries) => entries.every(isProxyAddress), {
+    error: 'expected comma-separated IP addresses or CIDR ranges (such as 10.0.0.0/8), or loopback, linklocal, uniquelocal',
+  });
+
 /** Parses the raw environment; each key is the variable of the same name. */
 export const EnvironmentSchema = z.object({
   ALLOW_DEV_AUTH: booleanText,
@@ -119,7 +154,9 @@ export const EnvironmentSchema = z.object({
   MIGRATE_ON_START: booleanText,
   NODE_ENV: z.enum(['development', 'test', 'production']),
   PORT: integerText(0, 65535),
+  RATE_LIMIT: integerText(0, 1_000_000),
   SEED_EXAMPLES: booleanText,
+  TRUST_PROXY: proxyList.optional(),
 });
 
 export type ParsedEnvironment = z.infer<typeof EnvironmentSchema>;

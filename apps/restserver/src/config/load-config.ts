@@ -39,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, workingDirectory = process.cw
       port: parsed.PORT,
       corsOrigins: parseOrigins(parsed.CORS_ORIGINS),
       bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+      rateLimitPerMinute: parsed.RATE_LIMIT,
+      trustedProxies: parsed.TRUST_PROXY ?? [],
     },
     database: database!,
     databaseConnectRetryMaxDelayMs: parsed.DB_CONNECT_RETRY_MAX_DELAY_MS,

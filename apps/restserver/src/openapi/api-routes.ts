@@ -53,7 +53,7 @@ export interface ApiRoute {
   etag?: boolean;
   /** The route accepts an If-Match header and answers 412 when it does not match the current ETag. */
   ifMatch?: boolean;
-  /** Error statuses this route can return besides 401, 500 and 503. */
+  /** Error statuses this route can return besides those the document adds itself: 401, 413 and 415 (with a body), 429, 500 and 503. */
   errors: number[];
 }
 

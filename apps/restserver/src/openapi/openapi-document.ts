@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { ErrorBodySchema } from '@openpai-marketplace/shared-types';
 
+import { UNLIMITED_PATHS } from '../common/http/rate-limit';
 import { API_ROUTES, type ApiRoute, type SuccessBody } from './api-routes';
 
 type JsonObject = Record<string, unknown>;
@@ -17,8 +18,14 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match does not match the current ETag: the item changed (or was deleted) since the client read it',
   413: 'The request body is over the size limit',
   415: 'The request body is not JSON, or not in UTF-8',
+  429: 'Too many requests from this user (or, without a valid token, this client address); wait the seconds in `Retry-After`',
   500: 'Unexpected server error; the details are in the server log',
   503: "The database or OpenPAI's rest-server cannot be reached",
+};
+
+const RETRY_AFTER_HEADER = {
+  description: 'Whole seconds to wait before the next request of this user or client address is allowed',
+  schema: { type: 'integer', minimum: 1 },
 };
 
 const ETAG_HEADER = {
@@ -117,10 +124,12 @@ function describeResponses(route: ApiRoute): JsonObject {
   };
   // Every route that reads a body takes JSON only, up to BODY_LIMIT_BYTES.
   const bodyErrors = route.body ? [413, 415] : [];
-  const errors = new Set([...route.errors, ...bodyErrors, ...(route.public ? [] : [401]), 500, 503]);
+  const rateLimited = !UNLIMITED_PATHS.includes(route.path);
+  const errors = new Set([...route.errors, ...bodyErrors, ...(route.public ? [] : [401]), ...(rateLimited ? [429] : []), 500, 503]);
   for (const status of [...errors].sort()) {
     responses[status] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+      ...(status === 429 ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
       content: { 'application/json': { schema: reference(ErrorBodySchema) } },
     };
   }

@@ -22,6 +22,12 @@ const REDACTED_PATHS = [
   'DATABASE_URL',
   'DB_PASSWORD',
   'AZURE_STORAGE',
+  // A failed query's error carries its parameters and PostgreSQL's detail, which can quote the
+  // whole row ("Failing row contains ..."), connection strings included.
+  'err.parameters',
+  'err.detail',
+  'err.driverError.parameters',
+  'err.driverError.detail',
 ];
 
 let rootLogger: Logger = pino({ level: 'info' });
