@@ -21,12 +21,11 @@ import { ItemCategory } from '../categories/category.entity';
 import { ItemCategoryRelation } from '../categories/item-category-relation.entity';
 import { hasTrigramExtension } from '../database/migrations/1796424300000-AddItemSearchDocument';
 import { StarRelation } from '../stars/star-relation.entity';
-import { ItemTagRelation } from '../tags/item-tag-relation.entity';
-import { ItemTag } from '../tags/tag.entity';
 import { canEditItem, canViewItem, itemPermissions, resolveVisibility } from './item-access';
 import { ITEM_UPDATED_AT_SQL, lockAndCheckIfMatch } from './item-etag';
 import { countFacets } from './item-facets';
 import { applyItemFilters } from './item-list.query';
+import { loadItemLinks } from './item-links-loader';
 import { countSearchUpTo, countUpTo, ITEM_COLUMNS, readNewestInBatches, readRankedPage, readRows } from './item-listing';
 import { applySearch, applySort } from './item-search';
 import { ListCountCache } from './list-count-cache';
@@ -157,7 +156,7 @@ export class ItemsService {
   }
 
   private async withLinks(caller: Caller, rows: MarketplaceItem[]): Promise<ListedItem[]> {
-    const links = await this.loadLinks(rows.map((row) => row.id));
+    const links = await loadItemLinks(this.items.manager, rows.map((row) => row.id));
 
     return rows.map((row) => {
       const itemLinks = links.get(row.id) ?? { ItemTags: [], ItemCategories: [] };
@@ -288,50 +287,6 @@ export class ItemsService {
       .andWhere('category.name = :name', { name: OFFICIAL_EXAMPLE_CATEGORY })
       .getCount();
     return count > 0;
-  }
-
-  /**
-   * Tags and categories linked to each of the given items, fetched in two queries. The ids go
-   * as one array parameter, because PostgreSQL allows at most 65535 parameters per query.
-   */
-  private async loadLinks(itemIds: string[]): Promise<Map<string, Pick<ListedItem, 'ItemTags' | 'ItemCategories'>>> {
-    const links = new Map<string, Pick<ListedItem, 'ItemTags' | 'ItemCategories'>>();
-    if (itemIds.length === 0) {
-      return links;
-    }
-    const entry = (itemId: string) => {
-      let value = links.get(itemId);
-      if (!value) {
-        value = { ItemTags: [], ItemCategories: [] };
-        links.set(itemId, value);
-      }
-      return value;
-    };
-
-    const manager = this.items.manager;
-    const tagRows = await manager
-      .createQueryBuilder(ItemTagRelation, 'link')
-      .innerJoin(ItemTag, 'tag', 'tag.id = link.ItemTagId')
-      .select(['link.MarketplaceItemId AS "itemId"', 'tag.id AS "id"', 'tag.name AS "name"', 'tag.color AS "color"'])
-      .where('link.MarketplaceItemId = ANY(:itemIds)', { itemIds })
-      .orderBy('link.createdAt', 'ASC')
-      .getRawMany<{ itemId: string; id: string; name: string; color: string | null }>();
-    for (const { itemId, ...tag } of tagRows) {
-      entry(itemId).ItemTags.push(tag);
-    }
-
-    const categoryRows = await manager
-      .createQueryBuilder(ItemCategoryRelation, 'link')
-      .innerJoin(ItemCategory, 'category', 'category.id = link.ItemCategoryId')
-      .select(['link.MarketplaceItemId AS "itemId"', 'category.id AS "id"', 'category.name AS "name"'])
-      .where('link.MarketplaceItemId = ANY(:itemIds)', { itemIds })
-      .orderBy('link.createdAt', 'ASC')
-      .getRawMany<{ itemId: string; id: string; name: string }>();
-    for (const { itemId, ...category } of categoryRows) {
-      entry(itemId).ItemCategories.push(category);
-    }
-
-    return links;
   }
 }
 
