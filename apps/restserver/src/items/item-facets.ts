@@ -2,46 +2,46 @@ import type { SelectQueryBuilder } from 'typeorm';
 
 import type { ItemPage } from '@openpai-marketplace/shared-types';
 
-import { ItemCategory } from '../categories/category.entity';
-import { ItemCategoryRelation } from '../categories/item-category-relation.entity';
-import { ItemTagRelation } from '../tags/item-tag-relation.entity';
-import { ItemTag } from '../tags/tag.entity';
 import type { MarketplaceItem } from './item.entity';
+
+type Facets = NonNullable<ItemPage['facets']>;
 
 /**
  * Counts the results of a filtered query (before paging) by type, source, tag and category.
- * The counts come from the same query, visibility included, so a hidden item never shows up
- * in a count.
+ * The counts come from the same query, visibility included, so a hidden item never shows up in a
+ * count. One statement reads the matching rows once and counts all four from them: at 100,000
+ * items, reading the matches is most of the cost, and four separate counts read them four times.
  */
-export async function countFacets(filtered: SelectQueryBuilder<MarketplaceItem>): Promise<NonNullable<ItemPage['facets']>> {
-  const byColumn = async (column: 'type' | 'source') =>
-    toRecord(await filtered.clone().select(`item.${column}`, 'value').addSelect('count(*)', 'count').groupBy(`item.${column}`).orderBy().getRawMany());
-
-  const tag = await countLinked(filtered, ItemTagRelation, ItemTag, 'ItemTagId');
-  const category = await countLinked(filtered, ItemCategoryRelation, ItemCategory, 'ItemCategoryId');
-
-  return { type: await byColumn('type'), source: await byColumn('source'), tag, category };
-}
-
-/** Counts the filtered items linked to each tag or category, by its name. */
-async function countLinked(
-  filtered: SelectQueryBuilder<MarketplaceItem>,
-  link: typeof ItemTagRelation | typeof ItemCategoryRelation,
-  label: typeof ItemTag | typeof ItemCategory,
-  labelIdColumn: 'ItemTagId' | 'ItemCategoryId',
-): Promise<Record<string, number>> {
-  const rows = await filtered
+export async function countFacets(filtered: SelectQueryBuilder<MarketplaceItem>): Promise<Facets> {
+  const [matchesSql, parameters] = filtered
     .clone()
-    .innerJoin(link, 'facetLink', 'facetLink.MarketplaceItemId = item.id')
-    .innerJoin(label, 'facetLabel', `facetLabel.id = facetLink.${labelIdColumn}`)
-    .select('facetLabel.name', 'value')
-    .addSelect('count(DISTINCT item.id)', 'count')
-    .groupBy('facetLabel.name')
+    .select('item.id', 'id')
+    .addSelect('item.type', 'type')
+    .addSelect('item.source', 'source')
     .orderBy()
-    .getRawMany();
-  return toRecord(rows);
-}
+    .offset(undefined)
+    .limit(undefined)
+    .getQueryAndParameters();
 
-function toRecord(rows: { value: string | null; count: string }[]): Record<string, number> {
-  return Object.fromEntries(rows.map((row) => [row.value ?? '', Number(row.count)]));
+  const rows: { facet: keyof Facets; value: string | null; count: number }[] = await filtered.connection.query(
+    `WITH matches AS MATERIALIZED (${matchesSql})
+     SELECT 'type' AS facet, type AS value, count(*)::int AS count FROM matches GROUP BY type
+     UNION ALL
+     SELECT 'source', CAST(source AS text), count(*)::int FROM matches GROUP BY source
+     UNION ALL
+     SELECT 'tag', tag.name, count(DISTINCT matches.id)::int FROM matches
+       JOIN "ItemTagRelation" link ON link."MarketplaceItemId" = matches.id JOIN "ItemTags" tag ON tag.id = link."ItemTagId"
+      GROUP BY tag.name
+     UNION ALL
+     SELECT 'category', category.name, count(DISTINCT matches.id)::int FROM matches
+       JOIN "ItemCategoryRelation" link ON link."MarketplaceItemId" = matches.id JOIN "ItemCategories" category ON category.id = link."ItemCategoryId"
+      GROUP BY category.name`,
+    parameters,
+  );
+
+  const facets: Facets = { type: {}, source: {}, tag: {}, category: {} };
+  for (const row of rows) {
+    facets[row.facet][row.value ?? ''] = row.count;
+  }
+  return facets;
 }
