@@ -1,4 +1,5 @@
-import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { ItemEngagementController } from './item-engagement.controller';
@@ -15,11 +16,14 @@ import { ClearListCountsOnWrite, ListCountCache } from './list-count-cache';
   controllers: [ItemEngagementController, ItemLinksController, ItemsController],
   exports: [ItemsService],
   imports: [TypeOrmModule.forFeature([MarketplaceItem])],
-  providers: [ItemEngagementService, ItemLinksService, ItemRevisionsService, ItemsService, ListCountCache],
+  providers: [
+    ItemEngagementService,
+    ItemLinksService,
+    ItemRevisionsService,
+    ItemsService,
+    ListCountCache,
+    // Global: every write, to items, tags, categories or anything else, may change what a list counts.
+    { provide: APP_INTERCEPTOR, useClass: ClearListCountsOnWrite },
+  ],
 })
-export class ItemsModule implements NestModule {
-  /** Every write, to items, tags, categories or anything else, may change what a list counts. */
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ClearListCountsOnWrite).forRoutes({ path: '*splat', method: RequestMethod.ALL });
-  }
-}
+export class ItemsModule {}

@@ -1,5 +1,6 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Request } from 'express';
+import { finalize, type Observable } from 'rxjs';
 
 import type { Caller, ItemListQuery, ItemPage } from '@openpai-marketplace/shared-types';
 
@@ -67,14 +68,14 @@ function cacheKey(caller: Caller, filters: ItemListQuery): string {
  * while the write was in flight does not outlive it.
  */
 @Injectable()
-export class ClearListCountsOnWrite implements NestMiddleware {
+export class ClearListCountsOnWrite implements NestInterceptor {
   constructor(private readonly cache: ListCountCache) {}
 
-  use(request: Request, response: Response, next: NextFunction): void {
-    if (WRITE_METHODS.has(request.method)) {
-      this.cache.clear();
-      response.on('finish', () => this.cache.clear());
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!WRITE_METHODS.has(context.switchToHttp().getRequest<Request>().method)) {
+      return next.handle();
     }
-    next();
+    this.cache.clear();
+    return next.handle().pipe(finalize(() => this.cache.clear()));
   }
 }
