@@ -5,6 +5,7 @@
 //
 //   npm run bench [-- --sizes 1000,10000 --duration 15 --connections 10]
 //   npm run bench -- --compare http://127.0.0.1:9999 --compare-token <token>
+//   npm run bench -- --no-count-cache
 //
 // --compare measures a second server (for example the original one, loaded with the same items)
 // with the same requests in the same run, so the report can show ratios measured side by side.
@@ -27,12 +28,13 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '10' },
     compare: { type: 'string' },
     'compare-token': { type: 'string', default: '' },
+    'no-count-cache': { type: 'boolean', default: false },
   },
 });
 const TOKEN = 'bench-token-alice';
 
 const idp = await startFakeOpenPai([{ username: 'alice', admin: false, groups: ['default', 'vision'], token: TOKEN }]);
-const server = await startRestserver({ idpUrl: idp.url, environment: { SEED_EXAMPLES: 'false' }, output: ['ignore', 'inherit'] });
+const server = await startRestserver({ idpUrl: idp.url, environment: { SEED_EXAMPLES: 'false', ...(options['no-count-cache'] ? { LIST_COUNT_CACHE_SECONDS: '0' } : {}) }, output: ['ignore', 'inherit'] });
 const results = [];
 
 try {
@@ -93,12 +95,22 @@ function writeReports(rows) {
   const folder = join(root, 'reports/bench');
   mkdirSync(folder, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const meta = { date: new Date().toISOString(), node: process.version, connections: Number(options.connections), durationSeconds: Number(options.duration) };
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    connections: Number(options.connections),
+    durationSeconds: Number(options.duration),
+    listCountCache: !options['no-count-cache'],
+  };
   writeFileSync(join(folder, `bench-${stamp}.json`), `${JSON.stringify({ ...meta, results: rows }, null, 2)}\n`);
   const lines = [
     `# Benchmark ${meta.date}`,
     '',
     `autocannon, ${meta.connections} connections, ${meta.durationSeconds} s after a warm-up, Node ${meta.node}, everything on 127.0.0.1 of one machine.`,
+    '',
+    meta.listCountCache
+      ? 'List counts reused for 5 s (the default): each measurement repeats one query, so after its first request the total of a paged search comes from that reuse.'
+      : 'List counts not reused (`--no-count-cache`): every paged request counts its total afresh.',
     '',
     '| items | server | endpoint | req/s | p50 ms | p99 ms | non-2xx | response | server RSS peak |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

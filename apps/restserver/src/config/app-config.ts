@@ -21,6 +21,8 @@ export interface AppConfig {
     readonly storageAccount: string;
     readonly connectionStrings: readonly string[];
   };
+  /** How long a list query's counts are reused for the same caller; 0 turns the reuse off. */
+  readonly listCountCacheSeconds: number;
   readonly logLevel: string;
   readonly migrateOnStart: boolean;
   readonly seedExamples: boolean;

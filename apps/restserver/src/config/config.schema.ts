@@ -34,6 +34,10 @@ export const ENVIRONMENT_VARIABLES = {
   HOST: { description: 'Address the HTTP server binds to', defaultValue: '127.0.0.1' },
   IDP_URL: { description: "Base URL of OpenPAI's rest-server, without a trailing slash; unset runs the development identity provider" },
   IDP_TIMEOUT_MS: { description: "Milliseconds to wait for OpenPAI's rest-server before responding 503", defaultValue: '5000' },
+  LIST_COUNT_CACHE_SECONDS: {
+    description: "Seconds a replica reuses a list query's total and facet counts for the same caller; a write through the replica clears them, 0 turns the reuse off",
+    defaultValue: '5',
+  },
   LOG_LEVEL: { description: 'fatal, error, warn, info, debug or trace', defaultValue: 'info' },
   MIGRATE_ON_START: { description: 'Apply pending database migrations at start-up', defaultValue: 'true' },
   NODE_ENV: { description: 'development, test or production', defaultValue: 'development' },
@@ -150,6 +154,7 @@ export const EnvironmentSchema = z.object({
   HOST: z.string().min(1),
   IDP_URL: httpUrl.optional(),
   IDP_TIMEOUT_MS: integerText(100, 120000),
+  LIST_COUNT_CACHE_SECONDS: integerText(0, 3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   MIGRATE_ON_START: booleanText,
   NODE_ENV: z.enum(['development', 'test', 'production']),

@@ -50,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, workingDirectory = process.cw
       storageAccount: parsed.AZURE_STORAGE.storage_account,
       connectionStrings: parsed.AZURE_STORAGE.connection_strings,
     },
+    listCountCacheSeconds: parsed.LIST_COUNT_CACHE_SECONDS,
     logLevel: parsed.LOG_LEVEL,
     migrateOnStart: parsed.MIGRATE_ON_START,
     seedExamples: parsed.SEED_EXAMPLES,

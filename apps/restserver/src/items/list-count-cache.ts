@@ -1,8 +1,11 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
 import { finalize, type Observable } from 'rxjs';
 
 import type { Caller, ItemListQuery, ItemPage } from '@openpai-marketplace/shared-types';
+
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 
 /** What a paged list counts besides its page: the total and, when asked, the facets. */
 export interface ListCounts {
@@ -10,9 +13,6 @@ export interface ListCounts {
   exact: boolean;
   facets?: ItemPage['facets'];
 }
-
-/** How long this process reuses the counts of a query. */
-export const LIST_COUNT_TTL_MS = 5000;
 
 /** Most queries whose counts are kept; the oldest go first. */
 const MAX_ENTRIES = 1000;
@@ -26,16 +26,24 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  *
  * The key holds the caller's name, groups and admin flag, so counts are never shared between
  * callers who may see different items. Any write through this process clears every entry. A
- * write through another replica is not seen here: there, a count can lag by up to
- * LIST_COUNT_TTL_MS. Concurrent identical queries share one computation.
+ * write through another replica is not seen here, so a count can lag by up to
+ * LIST_COUNT_CACHE_SECONDS. Concurrent identical queries share one computation.
  */
 @Injectable()
 export class ListCountCache {
   private readonly entries = new Map<string, { expiresAt: number; counts: Promise<ListCounts> }>();
+  private readonly lifetimeMs: number;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.lifetimeMs = config.listCountCacheSeconds * 1000;
+  }
 
   countsFor(caller: Caller, filters: ItemListQuery, compute: () => Promise<ListCounts>): Promise<ListCounts> {
     const key = cacheKey(caller, filters);
     const now = Date.now();
+    if (this.lifetimeMs === 0) {
+      return compute();
+    }
     const cached = this.entries.get(key);
     if (cached && cached.expiresAt > now) {
       return cached.counts;
@@ -43,7 +51,7 @@ export class ListCountCache {
 
     const counts = compute();
     this.entries.delete(key);
-    this.entries.set(key, { expiresAt: now + LIST_COUNT_TTL_MS, counts });
+    this.entries.set(key, { expiresAt: now + this.lifetimeMs, counts });
     counts.catch(() => this.entries.get(key)?.counts === counts && this.entries.delete(key));
     while (this.entries.size > MAX_ENTRIES) {
       this.entries.delete(this.entries.keys().next().value as string);
