@@ -9,7 +9,9 @@ const BODY_EXCERPT_CHARACTERS = 300;
 
 export class SoakLoad {
   #abandoned = 0;
-  #abort = new AbortController();
+  #abandoning = false;
+  /** Abort controllers of the requests in flight, so that an interrupt can abandon them. */
+  #controllers = new Set();
   #inFlight = 0;
   #nextTick;
   #settled = () => {};
@@ -46,12 +48,19 @@ export class SoakLoad {
    */
   stop(reason) {
     if (this.#stoppedBy) {
-      this.#abort.abort();
+      this.#abandonRequestsInFlight();
       return;
     }
     this.#stoppedBy = reason;
     this.#stopTicking();
-    setTimeout(() => this.#abort.abort(), Math.min(INTERRUPT_GRACE_MS, this.options.timeoutMs)).unref();
+    setTimeout(() => this.#abandonRequestsInFlight(), Math.min(INTERRUPT_GRACE_MS, this.options.timeoutMs)).unref();
+  }
+
+  #abandonRequestsInFlight() {
+    this.#abandoning = true;
+    for (const controller of this.#controllers) {
+      controller.abort();
+    }
   }
 
   #sendOnSchedule() {
@@ -108,23 +117,32 @@ export class SoakLoad {
 
   async #send(request, dueMs) {
     const sample = { operation: request.operation, user: request.user.username, method: request.method, path: request.path };
+    // A timer of our own rather than AbortSignal.timeout(): Node 20 can garbage-collect a timeout
+    // signal combined by AbortSignal.any() before it fires (nodejs/node pull request 57867), and
+    // requests then hung past the timeout.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    this.#controllers.add(controller);
     try {
       const response = await fetch(`${this.baseUrl}${request.path}`, {
         method: request.method,
         headers: { Authorization: `Bearer ${request.user.token}`, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
         body: request.body ? JSON.stringify(request.body) : undefined,
-        signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.#abort.signal]),
+        signal: controller.signal,
       });
       const text = await response.text();
       // Latency counts from when the request was due, so a late timer cannot hide a slow server.
       const latencyMs = performance.now() - dueMs;
       this.recorder.record({ ...sample, ...this.#classify(request, response, text), latencyMs, atMs: performance.now() - this.#startMs });
     } catch (error) {
-      if (this.#abort.signal.aborted) {
+      if (this.#abandoning && !timedOut) {
         this.#abandoned += 1;
         return;
       }
-      const timedOut = error.name === 'TimeoutError';
       this.recorder.record({
         ...sample,
         status: timedOut ? 'timeout' : 'network error',
@@ -133,6 +151,9 @@ export class SoakLoad {
         latencyMs: timedOut ? performance.now() - dueMs : null,
         atMs: performance.now() - this.#startMs,
       });
+    } finally {
+      clearTimeout(timer);
+      this.#controllers.delete(controller);
     }
   }
 

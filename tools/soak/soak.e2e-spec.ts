@@ -25,7 +25,7 @@ interface SoakReport {
   verdict: { passed: boolean; line: string };
   configuration: { rate: number; startedServer: boolean };
   run: { stoppedBy: string };
-  totals: { requests: number; errors: number; errorsByStatus: Record<string, number> };
+  totals: { requests: number; errors: number; expected404: number; errorsByStatus: Record<string, number> };
   errors: { kind: string; count: number; examples: { request: string; status: number | string }[] }[];
   operations: { operation: string; requests: number }[];
   windows: { requests: number; p50Ms: number | null; serverRssMb: number | null }[];
@@ -79,28 +79,72 @@ async function waitForOutput(run: SoakRun, pattern: RegExp, timeoutMs: number): 
   }
 }
 
+type Send = (status: number, body: unknown) => void;
+
 /**
- * Starts a server that handles the soak's set-up requests like the REST server and returns 500
- * for every other request, so that a test can check the soak counts server errors and fails.
+ * Starts a stand-in for the REST server on 127.0.0.1. It handles the soak's set-up requests (one
+ * development user, tags and items created with made-up ids) itself. Every other request goes to
+ * `handle`, so that a test controls what the load phase gets.
  */
-async function startFailingServer(): Promise<{ server: Server; url: string }> {
+async function startFakeApi(handle: (method: string, path: string, send: Send) => void): Promise<{ server: Server; url: string }> {
   let nextId = 0;
   const server = createServer((request, response) => {
-    const send = (status: number, body: unknown) => response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    const send: Send = (status, body) => response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    const method = request.method ?? 'GET';
     const path = request.url ?? '/';
     if (path === '/auth/dev-users') {
       send(200, [{ username: 'alice', admin: false, groups: ['default'], token: 'dev-token-alice' }]);
     } else if (path === '/auth/me') {
       send(200, { username: 'alice', admin: false, groups: ['default'] });
-    } else if (request.method === 'POST' && (path === '/tags' || path === '/items')) {
+    } else if (method === 'POST' && (path === '/tags' || path === '/items')) {
       nextId += 1;
       send(201, { id: `fake-${nextId}` });
     } else {
-      send(500, { code: 'InternalError', message: 'failure injected by the test' });
+      handle(method, path, send);
     }
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function stopFakeApi(fake: { server: Server }): Promise<void> {
+  fake.server.closeAllConnections();
+  await new Promise((done) => fake.server.close(done));
+}
+
+/** Returns 404 for every item read and 500 for every other request. */
+function failEveryRequest(method: string, path: string, send: Send): void {
+  if (method === 'GET' && /^\/items\/[^/?]+$/.test(path)) {
+    send(404, { code: 'item_not_found', message: 'no such item' });
+  } else {
+    send(500, { code: 'internal_error', message: 'failure injected by the test' });
+  }
+}
+
+/**
+ * Holds every request about an item until the soak deletes that item, then returns 404 for it,
+ * so that each 404 the soak gets follows its own delete. Lists return empty results.
+ */
+function holdItemRequestsUntilDeleted(): (method: string, path: string, send: Send) => void {
+  const deleted = new Set<string>();
+  const held = new Map<string, Send[]>();
+  return (method, path, send) => {
+    const itemId = /^\/items\/([^/?]+)/.exec(path)?.[1];
+    if (!itemId) {
+      send(200, path.includes('limit=') ? { items: [], total: 0, limit: 20, offset: 0, nextOffset: null } : []);
+    } else if (method === 'DELETE' && path === `/items/${itemId}`) {
+      deleted.add(itemId);
+      for (const waiting of held.get(itemId) ?? []) {
+        waiting(404, { code: 'item_not_found', message: 'no such item' });
+      }
+      held.delete(itemId);
+      send(200, 'deleted');
+    } else if (deleted.has(itemId)) {
+      send(404, { code: 'item_not_found', message: 'no such item' });
+    } else {
+      held.set(itemId, [...(held.get(itemId) ?? []), send]);
+    }
+  };
 }
 
 describe('soak', () => {
@@ -166,23 +210,59 @@ describe('soak', () => {
   }, 180_000);
 
   it('counts server errors and fails', async () => {
-    const failing = await startFailingServer();
+    const failing = await startFakeApi(failEveryRequest);
     try {
-      const run = startSoak(['--base-url', failing.url, '--duration', '3s', '--rate', '10']);
+      // 90 requests, so that at least one is an item read (one in eight of the mix) all but surely.
+      const run = startSoak(['--base-url', failing.url, '--duration', '3s', '--rate', '30']);
 
       expect(await run.exited).toBe(1);
       const { markdown, json } = readReports(run);
       expect(json.configuration.startedServer).toBe(false);
       expect(json.verdict.passed).toBe(false);
       expect(json.totals.errorsByStatus['500']).toBeGreaterThan(0);
-      expect(json.errors[0].kind).toMatch(/: HTTP 500$/);
-      expect(json.errors[0].examples[0].status).toBe(500);
+      const serverErrors = json.errors.filter((error) => error.kind.endsWith(': HTTP 500'));
+      expect(serverErrors.length).toBeGreaterThan(0);
+      expect(serverErrors[0].examples[0].status).toBe(500);
+      const unexplained404 = json.errors.find((error) => error.kind === 'get item: HTTP 404 for an item the soak had not deleted');
+      expect(unexplained404?.examples[0].request).toMatch(/^GET \/items\/fake-\d+$/);
       expect(json.memory.measured).toBe(false);
       expect(markdown).toContain('**FAIL:');
       expect(markdown).toContain('Not measured: the soak aimed at a server it did not start');
     } finally {
-      failing.server.closeAllConnections();
-      await new Promise((done) => failing.server.close(done));
+      await stopFakeApi(failing);
+    }
+  }, 60_000);
+
+  it('expects 404 after its own delete', async () => {
+    const fake = await startFakeApi(holdItemRequestsUntilDeleted());
+    try {
+      // About ten deletes among 160 requests, with item requests held on every item in between.
+      const run = startSoak(['--base-url', fake.url, '--duration', '4s', '--rate', '40', '--timeout', '2s', '--max-in-flight', '1000']);
+
+      // Requests about items never deleted time out, so the run fails; that is not under test.
+      expect(await run.exited).toBe(1);
+      const { json } = readReports(run);
+      expect(json.totals.expected404).toBeGreaterThan(0);
+      expect(json.errors.map((error) => error.kind).filter((kind) => kind.includes('404'))).toEqual([]);
+      expect(json.errors.map((error) => error.kind).filter((kind) => !kind.endsWith('timed out after 2 s'))).toEqual([]);
+    } finally {
+      await stopFakeApi(fake);
+    }
+  }, 60_000);
+
+  it('counts requests beyond the in-flight limit', async () => {
+    const fake = await startFakeApi(holdItemRequestsUntilDeleted());
+    try {
+      const run = startSoak(['--base-url', fake.url, '--duration', '3s', '--rate', '20', '--max-in-flight', '3', '--timeout', '2s']);
+
+      expect(await run.exited).toBe(1);
+      const { json } = readReports(run);
+      // Requests due while three are held are recorded as not sent, so the count stays 3 s at 20 per second.
+      expect(json.totals.requests).toBe(60);
+      expect(json.totals.errorsByStatus['not sent']).toBeGreaterThan(0);
+      expect(json.errors.map((error) => error.kind)).toContain('(any): not sent: 3 requests were already in flight');
+    } finally {
+      await stopFakeApi(fake);
     }
   }, 60_000);
 
