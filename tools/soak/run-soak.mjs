@@ -73,7 +73,8 @@ try {
   const recorder = new SoakRecorder();
   load = new SoakLoad({ baseUrl, context: { users, items, tags }, recorder, options, readServerRssKb, log });
   void stack?.server.exited.then(({ code, signal }) => load.stop(`the server exiting (code ${code}, signal ${signal})`));
-  log(`soak: ${options.rate} requests/s for ${options.durationMs / 1000} s against ${baseUrl} as ${users.map((user) => user.username).join(', ')}`);
+  const serverProcess = pid ? ` (server pid ${pid})` : '';
+  log(`soak: ${options.rate} requests/s for ${options.durationMs / 1000} s against ${baseUrl}${serverProcess} as ${users.map((user) => user.username).join(', ')}`);
   const run = await load.run();
   const rssEndKb = readServerRssKb();
 
@@ -93,6 +94,7 @@ process.exit(interruptedBy ? EXIT_INTERRUPTED : exitCode);
 /**
  * Starts a fake OpenPAI and the built server, whose output goes to `serverLog`. The server gets
  * its own process group, so a Ctrl-C reaches only the soak, which stops the server itself.
+ * NOTE: a soak killed with SIGKILL cannot stop it; the server's pid is in the soak's first line.
  */
 async function startStack(serverLog) {
   const openPai = await startFakeOpenPai(STARTED_STACK_USERS);
