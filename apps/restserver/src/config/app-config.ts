@@ -23,6 +23,8 @@ export interface AppConfig {
   };
   /** How long a list query's counts are reused for the same caller; 0 turns the reuse off. */
   readonly listCountCacheSeconds: number;
+  /** Byte budget, in megabytes, of the unpaged list's item JSON cache; 0 turns it off. */
+  readonly listJsonCacheMegabytes: number;
   readonly logLevel: string;
   readonly migrateOnStart: boolean;
   readonly seedExamples: boolean;

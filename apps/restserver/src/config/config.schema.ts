@@ -38,6 +38,10 @@ export const ENVIRONMENT_VARIABLES = {
     description: "Seconds a replica reuses a list query's total and facet counts for the same caller; a write through the replica clears them, 0 turns the reuse off",
     defaultValue: '5',
   },
+  LIST_JSON_CACHE_MB: {
+    description: 'Megabytes of serialised item JSON a replica keeps to answer the unpaged list without reading every protocol again; 0 turns it off',
+    defaultValue: '64',
+  },
   LOG_LEVEL: { description: 'fatal, error, warn, info, debug or trace', defaultValue: 'info' },
   MIGRATE_ON_START: { description: 'Apply pending database migrations at start-up', defaultValue: 'true' },
   NODE_ENV: { description: 'development, test or production', defaultValue: 'development' },
@@ -155,6 +159,7 @@ export const EnvironmentSchema = z.object({
   IDP_URL: httpUrl.optional(),
   IDP_TIMEOUT_MS: integerText(100, 120000),
   LIST_COUNT_CACHE_SECONDS: integerText(0, 3600),
+  LIST_JSON_CACHE_MB: integerText(0, 65536),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   MIGRATE_ON_START: booleanText,
   NODE_ENV: z.enum(['development', 'test', 'production']),

@@ -51,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, workingDirectory = process.cw
       connectionStrings: parsed.AZURE_STORAGE.connection_strings,
     },
     listCountCacheSeconds: parsed.LIST_COUNT_CACHE_SECONDS,
+    listJsonCacheMegabytes: parsed.LIST_JSON_CACHE_MB,
     logLevel: parsed.LOG_LEVEL,
     migrateOnStart: parsed.MIGRATE_ON_START,
     seedExamples: parsed.SEED_EXAMPLES,

@@ -32,6 +32,9 @@ export function buildDataSourceOptions(connection: ResolvedDatabase): DataSource
       // TCP timeout, since no client-side query timeout is set.
       keepAlive: true,
       max: 10,
+      // Requests are many and short. A parallel plan starts worker processes for each query,
+      // which cost more CPU than the work they share and take cores from other requests.
+      options: '-c max_parallel_workers_per_gather=0',
     },
   };
 }

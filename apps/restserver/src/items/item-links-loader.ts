@@ -25,14 +25,16 @@ export async function loadItemLinks(manager: EntityManager, itemIds: string[]): 
   }
 
   const rows: LinkRow[] = await manager.query(
-    `SELECT 'tag' AS kind, link."MarketplaceItemId" AS "itemId", tag.id, tag.name, tag.color, link."createdAt"
+    // The link time goes out as a number: it only orders the rows, and parsing thousands of
+    // timestamps into dates cost more than the rest of the query's answer.
+    `SELECT 'tag' AS kind, link."MarketplaceItemId" AS "itemId", tag.id, tag.name, tag.color, CAST(EXTRACT(EPOCH FROM link."createdAt") AS float8) AS "linkedAt"
        FROM "ItemTagRelation" link JOIN "ItemTags" tag ON tag.id = link."ItemTagId"
       WHERE link."MarketplaceItemId" = ANY($1::varchar[])
      UNION ALL
-     SELECT 'category', link."MarketplaceItemId", category.id, category.name, NULL, link."createdAt"
+     SELECT 'category', link."MarketplaceItemId", category.id, category.name, NULL, CAST(EXTRACT(EPOCH FROM link."createdAt") AS float8)
        FROM "ItemCategoryRelation" link JOIN "ItemCategories" category ON category.id = link."ItemCategoryId"
       WHERE link."MarketplaceItemId" = ANY($1::varchar[])
-     ORDER BY "createdAt", name`,
+     ORDER BY "linkedAt", name`,
     [itemIds],
   );
 

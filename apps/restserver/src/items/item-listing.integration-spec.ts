@@ -107,3 +107,76 @@ describe('GET /items at volume', () => {
     expect(asAlice).toMatchObject({ total: 0, items: [], facets: { type: {}, tag: {} } });
   });
 });
+
+/**
+ * The unpaged list reuses each item's serialised JSON until the item is edited. These cases
+ * change an item in every way that must show in the next list, and compare the list entry with
+ * what a fresh read of the item gives.
+ */
+describe('GET /items after changes to listed items', () => {
+  let t: TestApp;
+  let itemId: string;
+
+  async function listed(user: 'alice' | 'bob' = 'alice'): Promise<Record<string, unknown> | undefined> {
+    const items: Record<string, unknown>[] = (await t.as(user).get('/items').expect(200)).body;
+    return items.find((item) => item.id === itemId);
+  }
+
+  async function expectListedAsRead(): Promise<void> {
+    const entry = await listed();
+    const { starred: _starred, ...read } = (await t.as('alice').get(`/items/${itemId}`).expect(200)).body;
+    const tags: { id: string; name: string; color: string | null }[] = (await t.as('alice').get(`/items/${itemId}/tag`).expect(200)).body;
+    const categories: { id: string; name: string }[] = (await t.as('alice').get(`/items/${itemId}/category`).expect(200)).body;
+    expect(entry).toEqual({
+      ...read,
+      ItemTags: tags.map(({ id, name, color }) => ({ id, name, color })),
+      ItemCategories: categories.map(({ id, name }) => ({ id, name })),
+    });
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ SEED_EXAMPLES: 'false' });
+    itemId = (await t.as('alice').post('/items').send(itemBody('alice', { name: 'cached item' })).expect(201)).body.id;
+    await listed();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('shows an edit', async () => {
+    await t.as('alice').put(`/items/${itemId}`).send({ description: '# Changed\n\nNew text.', summary: 'changed' }).expect(200);
+    await expectListedAsRead();
+    expect((await listed())?.summary).toBe('changed');
+  });
+
+  it('shows stars and launches', async () => {
+    await t.as('bob').put(`/items/${itemId}/star`).expect(200);
+    await t.as('bob').post(`/items/${itemId}/use`).expect(200);
+    await expectListedAsRead();
+    expect(await listed()).toMatchObject({ starNumber: 1, useNumber: 1 });
+  });
+
+  it('shows linked, renamed and unlinked tags', async () => {
+    const tagId = (await t.as('admin').post('/tags').send({ name: 'before-rename' }).expect(201)).body.id;
+    await t.as('alice').post(`/items/${itemId}/tag/${tagId}`).expect(200);
+    await expectListedAsRead();
+    await t.as('admin').put(`/tags/${tagId}`).send({ name: 'after-rename' }).expect(200);
+    await expectListedAsRead();
+    expect((await listed())?.ItemTags).toEqual([expect.objectContaining({ name: 'after-rename' })]);
+    await t.as('alice').delete(`/items/${itemId}/tag/${tagId}`).expect(200);
+    await expectListedAsRead();
+  });
+
+  it('stops listing an item made private to others', async () => {
+    expect(await listed('bob')).toBeDefined();
+    await t.as('alice').put(`/items/${itemId}`).send({ isPrivate: true }).expect(200);
+    expect(await listed('bob')).toBeUndefined();
+    await expectListedAsRead();
+  });
+
+  it('stops listing a deleted item', async () => {
+    await t.as('alice').delete(`/items/${itemId}`).expect(200);
+    expect(await listed()).toBeUndefined();
+  });
+});

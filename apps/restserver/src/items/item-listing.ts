@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 
+import { ITEM_VERSION_SQL } from './item-json-cache';
 import { searchMatchGroups, searchParameters, searchTiers } from './item-search';
 import type { MarketplaceItem } from './item.entity';
 
@@ -13,24 +14,43 @@ import type { MarketplaceItem } from './item.entity';
 export const ITEM_COLUMNS = [
   'id', 'name', 'author', 'type', 'source', 'isPublic', 'isPrivate', 'groupList', 'dataType', 'dataUrl', 'useBlob', 'categories', 'tags',
   'summary', 'description', 'protocol', 'useNumber', 'starNumber', 'status', 'createdAt', 'updatedAt', 'copiedFrom',
-] as const;
+] as const satisfies readonly (keyof MarketplaceItem)[];
+
+/** Columns to read, plus SQL expressions to read under an alias. */
+export interface Selection {
+  readonly columns: readonly (keyof MarketplaceItem)[];
+  readonly expressions?: Readonly<Record<string, string>>;
+}
+
+export const FULL_ROWS: Selection = { columns: ITEM_COLUMNS };
+
+/**
+ * A row of the unpaged list before its cached JSON is looked up: what changes without an edit
+ * (the counters), what permissions need, and the version that identifies the cached JSON.
+ */
+export type ListRow = Pick<MarketplaceItem, 'id' | 'author' | 'isPublic' | 'isPrivate' | 'groupList' | 'useNumber' | 'starNumber' | 'copiedFrom'> & {
+  version: string;
+};
+
+export const LIST_ROWS: Selection = {
+  columns: ['id', 'author', 'isPublic', 'isPrivate', 'groupList', 'useNumber', 'starNumber', 'copiedFrom'],
+  expressions: { version: ITEM_VERSION_SQL },
+};
 
 /** Rows read per query of the unpaged list; bounds the memory one list request holds. */
 export const UNPAGED_BATCH_SIZE = 1000;
 
-/** Reads the rows of a query over alias `item` without building entities, plus any extra SQL values by alias. */
-export function readRows<Extra extends object = object>(
-  builder: SelectQueryBuilder<MarketplaceItem>,
-  extra: Record<keyof Extra & string, string> = {} as Record<keyof Extra & string, string>,
-): Promise<(MarketplaceItem & Extra)[]> {
-  const selecting = builder.clone().select(`item.${ITEM_COLUMNS[0]}`, ITEM_COLUMNS[0]);
-  for (const column of ITEM_COLUMNS.slice(1)) {
+/** Reads the rows of a query over alias `item` without building entities. */
+export function readRows<Row = MarketplaceItem>(builder: SelectQueryBuilder<MarketplaceItem>, selection: Selection = FULL_ROWS): Promise<Row[]> {
+  const [first, ...rest] = selection.columns;
+  const selecting = builder.clone().select(`item.${first}`, first);
+  for (const column of rest) {
     selecting.addSelect(`item.${column}`, column);
   }
-  for (const [alias, expression] of Object.entries<string>(extra)) {
+  for (const [alias, expression] of Object.entries(selection.expressions ?? {})) {
     selecting.addSelect(expression, alias);
   }
-  return selecting.getRawMany<MarketplaceItem & Extra>();
+  return selecting.getRawMany<Row>();
 }
 
 /** Counts the rows of a query up to `limit`; `exact` is false when there are more. */
@@ -70,14 +90,15 @@ export async function countSearchUpTo(
  * Reads one page of a ranked search: tier by tier (see item-search.ts), each in creation order,
  * until the page is full. Without `limit`, reads every match.
  */
-export async function readRankedPage(
+export async function readRankedPage<Row = MarketplaceItem>(
   filtered: SelectQueryBuilder<MarketplaceItem>,
   q: string,
   trigrams: boolean,
   offset: number,
   limit?: number,
-): Promise<MarketplaceItem[]> {
-  const rows: MarketplaceItem[] = [];
+  selection: Selection = FULL_ROWS,
+): Promise<Row[]> {
+  const rows: Row[] = [];
   let skip = offset;
 
   for (const tier of searchTiers(q, trigrams)) {
@@ -86,7 +107,7 @@ export async function readRankedPage(
       break;
     }
     const inTier = newestFirst(filtered.clone().andWhere(`(${tier.condition})`, searchParameters(q)));
-    const found = await readRows(inTier.clone().offset(skip).limit(remaining));
+    const found = await readRows<Row>(inTier.clone().offset(skip).limit(remaining), selection);
     rows.push(...found);
 
     // No rows at an offset means the tier is shorter than the offset, so skip all of its rows.
@@ -105,19 +126,25 @@ export async function readRankedPage(
  * list is not one snapshot: an item created meanwhile is newer than the cursor and left out, an
  * item deleted meanwhile may or may not appear, as with any paging.
  */
-export async function* readNewestInBatches(filtered: SelectQueryBuilder<MarketplaceItem>, batchSize = UNPAGED_BATCH_SIZE): AsyncGenerator<MarketplaceItem[]> {
+export async function* readNewestInBatches<Row extends { id: string }>(
+  filtered: SelectQueryBuilder<MarketplaceItem>,
+  selection: Selection,
+  batchSize = UNPAGED_BATCH_SIZE,
+): AsyncGenerator<Row[]> {
+  // The cursor keeps PostgreSQL's own text of the timestamp: a JavaScript Date would drop the
+  // microseconds and skip rows created within the same millisecond.
+  const withCursor: Selection = { ...selection, expressions: { ...selection.expressions, cursorCreatedAt: 'CAST(item.createdAt AS text)' } };
   let after: { createdAt: string; id: string } | undefined;
+
   for (;;) {
     const batch = newestFirst(filtered.clone()).limit(batchSize);
     if (after) {
-      // The cursor keeps PostgreSQL's own text of the timestamp: a JavaScript Date would drop
-      // the microseconds and skip rows created within the same millisecond.
       batch.andWhere(
         '(item.createdAt < CAST(:afterCreatedAt AS timestamptz) OR (item.createdAt = CAST(:afterCreatedAt AS timestamptz) AND item.id > :afterId))',
         { afterCreatedAt: after.createdAt, afterId: after.id },
       );
     }
-    const rows = await readRows<{ cursorCreatedAt: string }>(batch, { cursorCreatedAt: 'CAST(item.createdAt AS text)' });
+    const rows = await readRows<Row & { cursorCreatedAt: string }>(batch, withCursor);
     if (rows.length === 0) {
       return;
     }

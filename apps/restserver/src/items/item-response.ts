@@ -4,7 +4,7 @@ import type { MarketplaceItem } from './item.entity';
 
 /** Converts an item row to the original server's field order, adding the caller's permissions. */
 export function toItemResponse(item: MarketplaceItem, permissions: ItemPermissions): Item {
-  const response = rowColumns(item) as Item;
+  const response = itemColumns(item) as Item;
   response.copiedFrom = item.copiedFrom;
   response.permissions = permissions;
   return response;
@@ -19,7 +19,7 @@ export function toListedItemResponse(
   permissions: ItemPermissions,
   links: Pick<ListedItem, 'ItemTags' | 'ItemCategories'>,
 ): ListedItem {
-  const entry = rowColumns(item) as ListedItem;
+  const entry = itemColumns(item) as ListedItem;
   entry.ItemTags = links.ItemTags;
   entry.ItemCategories = links.ItemCategories;
   entry.copiedFrom = item.copiedFrom;
@@ -32,7 +32,7 @@ export function toListedItemResponse(
  * which keeps JSON's key order: an object spread instead cost about 90 ms more CPU time per
  * unpaged list of 10,000 items when measured on a 2-core machine.
  */
-function rowColumns(item: MarketplaceItem): Omit<Item, 'copiedFrom' | 'permissions'> {
+export function itemColumns(item: MarketplaceItem): Omit<Item, 'copiedFrom' | 'permissions'> {
   return {
     id: item.id,
     name: item.name,

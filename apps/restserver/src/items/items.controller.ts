@@ -38,8 +38,8 @@ export class ItemsController {
     if (filters.limit !== undefined || filters.offset !== undefined) {
       return this.itemsService.listPage(caller, filters);
     }
-    const text = await this.itemsService.listUnpaged(caller, filters);
-    return new StreamableFile(Readable.from(text), { type: 'application/json; charset=utf-8' });
+    const json = await this.itemsService.listUnpaged(caller, filters);
+    return new StreamableFile(Readable.from(json), { type: 'application/json; charset=utf-8' });
   }
 
   @Post()

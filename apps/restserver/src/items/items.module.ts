@@ -11,6 +11,8 @@ import { MarketplaceItem } from './item.entity';
 import { ItemsController } from './items.controller';
 import { ItemsService } from './items.service';
 import { ClearListCountsOnWrite, ListCountCache } from './list-count-cache';
+import { ItemJsonCache } from './item-json-cache';
+import { UnpagedListJson } from './unpaged-list-json';
 
 @Module({
   controllers: [ItemEngagementController, ItemLinksController, ItemsController],
@@ -22,6 +24,8 @@ import { ClearListCountsOnWrite, ListCountCache } from './list-count-cache';
     ItemRevisionsService,
     ItemsService,
     ListCountCache,
+    ItemJsonCache,
+    UnpagedListJson,
     // Global: every write, to items, tags, categories or anything else, may change what a list counts.
     { provide: APP_INTERCEPTOR, useClass: ClearListCountsOnWrite },
   ],

@@ -26,9 +26,10 @@ import { ITEM_UPDATED_AT_SQL, lockAndCheckIfMatch } from './item-etag';
 import { countFacets } from './item-facets';
 import { applyItemFilters } from './item-list.query';
 import { loadItemLinks } from './item-links-loader';
-import { countSearchUpTo, countUpTo, ITEM_COLUMNS, readNewestInBatches, readRankedPage, readRows } from './item-listing';
+import { countSearchUpTo, countUpTo, ITEM_COLUMNS, LIST_ROWS, readNewestInBatches, readRankedPage, readRows, type ListRow } from './item-listing';
 import { applySearch, applySort } from './item-search';
 import { ListCountCache } from './list-count-cache';
+import { UnpagedListJson } from './unpaged-list-json';
 import { toItemResponse, toListedItemResponse } from './item-response';
 import { recordRevision } from './item-revision-record';
 import { MarketplaceItem } from './item.entity';
@@ -55,6 +56,7 @@ export class ItemsService {
   constructor(
     @InjectRepository(MarketplaceItem) private readonly items: Repository<MarketplaceItem>,
     private readonly listCounts: ListCountCache,
+    private readonly unpagedListJson: UnpagedListJson,
   ) {}
 
   /** Answers a paged request (`limit` or `offset`): the page, the total and, when asked, facet counts. */
@@ -101,43 +103,29 @@ export class ItemsService {
    * first batch is read before this returns, so a failing database still gets a proper error
    * response; a failure after that can only cut the response short.
    */
-  async listUnpaged(caller: Caller, filters: ItemListQuery): Promise<AsyncIterable<string>> {
+  async listUnpaged(caller: Caller, filters: ItemListQuery): Promise<AsyncIterable<Buffer>> {
     const trigrams = await this.trigramsAvailable();
     const filtered = applyItemFilters(this.items.createQueryBuilder('item'), caller, filters);
     const sort = filters.sort ?? (filters.q ? 'relevance' : 'newest');
 
-    let batches: AsyncIterator<MarketplaceItem[]>;
+    let batches: AsyncIterator<ListRow[]>;
     if (filters.q && sort === 'relevance') {
-      batches = inOneBatch(await readRankedPage(filtered, filters.q, trigrams, 0));
+      batches = inOneBatch(await readRankedPage<ListRow>(filtered, filters.q, trigrams, 0, undefined, LIST_ROWS));
     } else if (sort === 'newest' || sort === 'relevance') {
       if (filters.q) {
         applySearch(filtered, filters.q, trigrams);
       }
-      batches = readNewestInBatches(filtered);
+      batches = readNewestInBatches<ListRow>(filtered, LIST_ROWS);
     } else {
       if (filters.q) {
         applySearch(filtered, filters.q, trigrams);
       }
       applySort(filtered, sort);
-      batches = inOneBatch(await readRows(filtered));
+      batches = inOneBatch(await readRows<ListRow>(filtered, LIST_ROWS));
     }
 
     const first = await batches.next();
-    return this.jsonArrayText(caller, first.done ? [] : first.value, batches);
-  }
-
-  private async *jsonArrayText(caller: Caller, first: MarketplaceItem[], rest: AsyncIterator<MarketplaceItem[]>): AsyncGenerator<string> {
-    yield '[';
-    for (let rows = first, separator = ''; rows.length > 0; separator = ',') {
-      // One stringify per batch, its brackets cut off: a batch is megabytes, and a copy per item
-      // or per concatenation is what the garbage collector spends its time on.
-      const batch = JSON.stringify(await this.withLinks(caller, rows));
-      yield separator;
-      yield batch.slice(1, -1);
-      const next = await rest.next();
-      rows = next.done ? [] : next.value;
-    }
-    yield ']';
+    return this.unpagedListJson.arrayBytes(caller, first.done ? [] : first.value, batches);
   }
 
   /** Checks once whether pg_trgm is installed, which decides whether typo tolerance is on. */
@@ -298,6 +286,6 @@ function assertValidProtocol(protocol: string): void {
 }
 
 /** The rows of a query read in one go, as a sequence of one batch. */
-async function* inOneBatch(rows: MarketplaceItem[]): AsyncGenerator<MarketplaceItem[]> {
+async function* inOneBatch<Row>(rows: Row[]): AsyncGenerator<Row[]> {
   yield rows;
 }
