@@ -25,8 +25,8 @@ export async function loadItemLinks(manager: EntityManager, itemIds: string[]): 
   }
 
   const rows: LinkRow[] = await manager.query(
-    // The link time goes out as a number: it only orders the rows, and parsing thousands of
-    // timestamps into dates cost more than the rest of the query's answer.
+    // The link time is sent as a number because it only orders the rows, and parsing thousands
+    // of timestamps into dates cost more than parsing the rest of the result.
     `SELECT 'tag' AS kind, link."MarketplaceItemId" AS "itemId", tag.id, tag.name, tag.color, CAST(EXTRACT(EPOCH FROM link."createdAt") AS float8) AS "linkedAt"
        FROM "ItemTagRelation" link JOIN "ItemTags" tag ON tag.id = link."ItemTagId"
       WHERE link."MarketplaceItemId" = ANY($1::varchar[])

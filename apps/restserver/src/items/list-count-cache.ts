@@ -7,7 +7,7 @@ import type { Caller, ItemListQuery, ItemPage } from '@openpai-marketplace/share
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
-/** What a paged list counts besides its page: the total and, when asked, the facets. */
+/** Counts of a paged list besides its page: the total and, when requested, the facets. */
 export interface ListCounts {
   total: number;
   exact: boolean;
@@ -21,7 +21,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Reuses the total and facet counts of a list query for a few seconds. Counting is most of the
- * cost of a page, and someone paging through results or a portal re-rendering asks the same
+ * cost of a page, and someone paging through results or a portal re-rendering sends the same
  * query again and again, while the page itself is always read fresh.
  *
  * The key holds the caller's name, groups and admin flag, so counts are never shared between
@@ -64,7 +64,7 @@ export class ListCountCache {
   }
 }
 
-/** The query without what does not change the counts: paging and order. */
+/** Builds the key from the caller and the query, leaving out paging and order, which do not change the counts. */
 function cacheKey(caller: Caller, filters: ItemListQuery): string {
   const { limit: _limit, offset: _offset, sort: _sort, ...counted } = filters;
   const sortedFilters = Object.fromEntries(Object.entries(counted).sort(([a], [b]) => a.localeCompare(b)));

@@ -19,8 +19,8 @@ const NO_LINKS: ItemLinks = { ItemTags: [], ItemCategories: [] };
 /**
  * Writes the unpaged list, the original's bare array of every item, as JSON bytes batch by batch.
  * Each item's protocol, description and other edited columns come from ItemJsonCache when it has
- * the item's current version, and are read from PostgreSQL only for the others; counters, links
- * and permissions are always read fresh.
+ * the item's current version, so PostgreSQL sends them only for the others. Counters, links and
+ * permissions are always read fresh.
  */
 @Injectable()
 export class UnpagedListJson {
