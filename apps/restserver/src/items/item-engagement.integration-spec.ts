@@ -108,4 +108,52 @@ describe('stars, uses and copies', () => {
     const item = await t.as('bob').get(`/items/${copy}`).expect(200);
     expect(item.body.copiedFrom).toBe(id);
   });
+
+  describe('on an item deleted after it was found', () => {
+    /**
+     * Sends a request while another transaction holds the item's row, waits until the request is
+     * blocked on it, then deletes the item: the request found the item but writes after it is gone.
+     */
+    async function raceWithDelete(send: (id: string) => Promise<{ status: number; body: { code?: string } }>) {
+      const id = await createItem('alice');
+      const holder = t.dataSource.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        await holder.query('SELECT 1 FROM "MarketplaceItems" WHERE id = $1 FOR UPDATE', [id]);
+        const response = send(id);
+        await waitForLockWait();
+        await holder.query('DELETE FROM "MarketplaceItems" WHERE id = $1', [id]);
+        await holder.commitTransaction();
+        return await response;
+      } finally {
+        await holder.release();
+      }
+    }
+
+    async function waitForLockWait(): Promise<void> {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const [{ waiting }] = await t.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (waiting > 0) {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('the request never waited for the held row');
+    }
+
+    it('answers 404 to a star', async () => {
+      const response = await raceWithDelete((id) => t.as('bob').put(`/items/${id}/star`).then((r) => r));
+      expect(response.status).toBe(404);
+      expect(response.body.code).toBe('item_not_found');
+    });
+
+    it('answers 404 to a launch', async () => {
+      const response = await raceWithDelete((id) => t.as('bob').post(`/items/${id}/use`).then((r) => r));
+      expect(response.status).toBe(404);
+      expect(response.body.code).toBe('item_not_found');
+    });
+  });
 });
