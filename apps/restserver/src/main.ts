@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   try {
     await app.listen(config.http.port, config.http.host);
   } catch (error) {
+    // The embedded PostgreSQL runs as a separate process: stop it, or it outlives this failed start.
+    await embedded?.stop();
     if ((error as { code?: string }).code === 'EADDRINUSE') {
       throw new Error(`port ${config.http.port} on ${config.http.host} is already in use; stop the other server or set PORT to a free port`);
     }

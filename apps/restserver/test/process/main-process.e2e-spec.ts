@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -84,9 +84,12 @@ describe('restserver process', () => {
       expect(await intruder.exited).toBe(1);
       expect(intruder.output.join('')).toContain('is in use by PostgreSQL process');
 
-      const portTaken = startServer({ ...environment, EMBEDDED_POSTGRES_PORT: String(await freePort()), EMBEDDED_POSTGRES_DIR: join(dataRoot, 'other') });
+      const portTakenDataDir = join(dataRoot, 'other');
+      const portTaken = startServer({ ...environment, EMBEDDED_POSTGRES_PORT: String(await freePort()), EMBEDDED_POSTGRES_DIR: portTakenDataDir });
       expect(await portTaken.exited).toBe(1);
       expect(portTaken.output.join('')).toContain(`port ${environment.PORT} on 127.0.0.1 is already in use`);
+      // The failed start stopped the PostgreSQL it had started, which removes its pid file.
+      expect(existsSync(join(portTakenDataDir, 'postmaster.pid'))).toBe(false);
 
       const tags = (await (await fetch(`${second.baseUrl}/tags`, { headers: { Authorization: 'Bearer dev-token-bob' } })).json()) as { name: string }[];
       expect(tags.map((tag) => tag.name)).toContain('survives-restart');
