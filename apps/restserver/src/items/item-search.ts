@@ -65,7 +65,7 @@ const MATCHES = {
   similarName: `(lower(item.name) % lower(:searchText) AND similarity(lower(item.name), lower(:searchText)) >= ${TYPO_SIMILARITY})`,
 };
 
-/** The tiers of the ranking rule above, best first; each excludes the rows of the ones before. */
+/** Lists the tiers of the ranking rule above, best first; each excludes the rows of the ones before. */
 export function searchTiers(q: string, trigrams: boolean): SearchTier[] {
   const tiers: SearchTier[] = [{ name: 'exact name', condition: MATCHES.exactName }];
   if (prefixQuery(q)) {

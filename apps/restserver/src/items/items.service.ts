@@ -59,7 +59,7 @@ export class ItemsService {
     private readonly unpagedListJson: UnpagedListJson,
   ) {}
 
-  /** Answers a paged request (`limit` or `offset`): the page, the total and, when asked, facet counts. */
+  /** Lists one page for a request with `limit` or `offset`: the items, the total and, when requested, facet counts. */
   async listPage(caller: Caller, filters: ItemListQuery): Promise<ItemPage> {
     const trigrams = await this.trigramsAvailable();
     const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
@@ -98,7 +98,7 @@ export class ItemsService {
   }
 
   /**
-   * Answers the original's unpaged request: every matching item, as the text of one JSON array
+   * Lists every matching item for the original's unpaged request, as the bytes of one JSON array
    * produced batch by batch, so that a list of 100,000 items never sits in memory at once. The
    * first batch is read before this returns, so a failing database still gets a proper error
    * response; a failure after that can only cut the response short.
@@ -153,7 +153,7 @@ export class ItemsService {
     });
   }
 
-  /** The most frequent request of all, so the item, its official flag and the star come in one query. */
+  /** Reads one item with its official flag and the caller's star in one query, since this is the most frequent request. */
   async get(caller: Caller, itemId: string): Promise<Item> {
     const rows: (MarketplaceItem & { official: boolean; starred: boolean })[] = await this.items.query(
       `SELECT ${ITEM_COLUMNS_SQL},
@@ -285,7 +285,7 @@ function assertValidProtocol(protocol: string): void {
   }
 }
 
-/** The rows of a query read in one go, as a sequence of one batch. */
+/** Wraps rows read in one go as a sequence of one batch. */
 async function* inOneBatch<Row>(rows: Row[]): AsyncGenerator<Row[]> {
   yield rows;
 }
