@@ -18,12 +18,14 @@ import {
 } from '@openpai-marketplace/shared-types';
 
 import { CurrentCaller } from '../auth/current-caller.decorator';
+import { getLogger } from '../common/logging/logger';
 import { TextResponse } from '../common/http/text-response.decorator';
 import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
 import { itemETag } from './item-etag';
 import { ItemsService } from './items.service';
 
 const ItemIdPipe = new ZodValidationPipe(ResourceIdSchema, 'path', 'itemId');
+const unpagedListLogger = getLogger('items');
 
 @Controller('items')
 export class ItemsController {
@@ -39,7 +41,15 @@ export class ItemsController {
       return this.itemsService.listPage(caller, filters);
     }
     const json = await this.itemsService.listUnpaged(caller, filters);
-    return new StreamableFile(Readable.from(json), { type: 'application/json; charset=utf-8' });
+    return new StreamableFile(Readable.from(json), { type: 'application/json; charset=utf-8' })
+      .setErrorLogger((error) =>
+        unpagedListLogger.error({ err: error, user: caller.username }, `unpaged GET /items failed after it started sending, so the response was cut short: ${error.message}`),
+      )
+      .setErrorHandler((_error, response) => {
+        // Destroying the connection, rather than ending the response, lets the client see that the
+        // array is incomplete instead of a well-formed HTTP response with broken JSON.
+        (response as unknown as Response).destroy();
+      });
   }
 
   @Post()
