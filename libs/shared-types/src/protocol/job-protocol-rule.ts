@@ -15,6 +15,7 @@ import {
   type ProblemCollector,
 } from './field-rules';
 import { quoteText } from './protocol-problem';
+import { checkProtocolReferences } from './reference-rules';
 import { taskRolesRule } from './task-role-rule';
 
 const JOB_NAME = /^[a-zA-Z0-9_-]+$/;
@@ -149,4 +150,5 @@ const JOB_PROTOCOL_SHAPE: MappingShape = {
 /** Checks a parsed YAML document against the job protocol and reports each problem found. */
 export function checkJobProtocolValue(problems: ProblemCollector, value: unknown): void {
   checkMapping(problems, [], value, JOB_PROTOCOL_SHAPE);
+  checkProtocolReferences(problems, value);
 }

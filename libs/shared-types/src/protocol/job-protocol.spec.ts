@@ -1,11 +1,12 @@
 import { checkJobProtocol, type ProtocolProblem } from './job-protocol';
 
-// Lines 1-12. Lines appended with four spaces of indentation extend the task role `train`,
+// Lines 1-13. Lines appended with four spaces of indentation extend the task role `train`,
 // and unindented lines add top-level keys.
+const IMAGE_PREREQUISITES = 'prerequisites: [{ name: pytorch_image, type: dockerimage, uri: "openpai/standard:python_3.6-pytorch_1.2.0-gpu" }]\n';
 const MINIMAL_PROTOCOL = `protocolVersion: 2
 name: train_mnist
 type: job
-taskRoles:
+${IMAGE_PREREQUISITES}taskRoles:
   train:
     dockerImage: pytorch_image
     resourcePerInstance:
@@ -111,6 +112,14 @@ function withTopLevel(yamlText: string): string {
   return MINIMAL_PROTOCOL + yamlText;
 }
 
+/**
+ * Replaces the minimal protocol's prerequisites with `entries` (lines of a YAML list), keeping
+ * the image its task role names at the end so that its absence is not reported as well.
+ */
+function withPrerequisites(entries: string): string {
+  return `${MINIMAL_PROTOCOL.replace(IMAGE_PREREQUISITES, '')}prerequisites:\n${entries}  - { name: pytorch_image, type: dockerimage, uri: ubuntu }\n`;
+}
+
 /** Nine levels, each a list of nine aliases to the level below: 9^9 strings if expanded. */
 function buildAliasBomb(): string {
   const levels = [`lol0: &lol0 [${Array(9).fill('"lol"').join(', ')}]`];
@@ -170,6 +179,7 @@ describe('checkJobProtocol', () => {
       const protocol = `protocolVersion: 2
 name: merged
 type: job
+prerequisites: [{ name: pytorch_image, type: dockerimage, uri: ubuntu }]
 extras:
   role_defaults: &role_defaults
     dockerImage: pytorch_image
@@ -235,8 +245,8 @@ taskRoles:
     it('rejects a multi-document text', () => {
       const problem = firstProblem(`${MINIMAL_PROTOCOL}---\n${MINIMAL_PROTOCOL}`);
 
-      expect(problem?.message).toBe('protocol must be a single YAML document, but a second document starts at line 13');
-      expect(problem?.line).toBe(13);
+      expect(problem?.message).toBe('protocol must be a single YAML document, but a second document starts at line 14');
+      expect(problem?.line).toBe(14);
     });
 
     it('rejects a billion-laughs alias bomb quickly', () => {
@@ -253,14 +263,14 @@ taskRoles:
       const problem = firstProblem(withTopLevel('extras:\n  image: *missing_anchor\n'));
 
       expect(problem?.message).toContain('"*missing_anchor" refers to no anchor defined before it');
-      expect(problem?.line).toBe(14);
+      expect(problem?.line).toBe(15);
     });
 
     it('rejects a recursive alias', () => {
       const problem = firstProblem(withTopLevel('extras: &loop\n  self: [*loop]\n'));
 
       expect(problem?.message).toContain('recursive YAML aliases');
-      expect(problem?.line).toBe(14);
+      expect(problem?.line).toBe(15);
     });
 
     it('rejects collections nested over 100 levels', () => {
@@ -268,7 +278,7 @@ taskRoles:
 
       const problem = firstProblem(protocol);
       expect(problem?.message).toContain('more than 100 levels deep');
-      expect(problem?.line).toBe(14);
+      expect(problem?.line).toBe(15);
     });
 
     it('rejects deep compact sequences without crashing', () => {
@@ -371,7 +381,7 @@ taskRoles:
 
       expect(problem?.field).toBe('protocol.virtualCluster');
       expect(problem?.message).toMatch(/^protocol\.virtualCluster is not an allowed key \(allowed keys: protocolVersion, name, /);
-      expect(problem?.line).toBe(13);
+      expect(problem?.line).toBe(14);
     });
 
     it('rejects a __proto__ key without changing prototypes', () => {
@@ -430,23 +440,23 @@ taskRoles:
 
   describe('prerequisites', () => {
     it('rejects an empty prerequisites list', () => {
-      expect(firstProblem(withTopLevel('prerequisites: []\n'))?.message).toBe(
-        'protocol.prerequisites must be a non-empty list of mappings with a name and a type, but is an empty list',
-      );
+      const messages = problemsOf(`${MINIMAL_PROTOCOL.replace(IMAGE_PREREQUISITES, '')}prerequisites: []\n`).map((problem) => problem.message);
+
+      expect(messages).toContain('protocol.prerequisites must be a non-empty list of mappings with a name and a type, but is an empty list');
     });
 
     it('rejects a prerequisite without a name', () => {
-      expect(fieldsOf(withTopLevel('prerequisites:\n  - type: dockerimage\n    uri: ubuntu\n'))).toEqual([
+      expect(fieldsOf(withPrerequisites('  - type: dockerimage\n    uri: ubuntu\n'))).toEqual([
         'protocol.prerequisites[0].name',
       ]);
     });
 
     it('rejects a prerequisite that is a string', () => {
-      expect(fieldsOf(withTopLevel('prerequisites:\n  - ubuntu\n'))).toEqual(['protocol.prerequisites[0]']);
+      expect(fieldsOf(withPrerequisites('  - ubuntu\n'))).toEqual(['protocol.prerequisites[0]']);
     });
 
     it('rejects an unknown prerequisite type', () => {
-      const problem = firstProblem(withTopLevel('prerequisites:\n  - name: model\n    type: model\n'));
+      const problem = firstProblem(withPrerequisites('  - name: model\n    type: model\n'));
 
       expect(problem).toEqual({
         field: 'protocol.prerequisites[0].type',
@@ -457,35 +467,35 @@ taskRoles:
     });
 
     it('rejects a dockerimage without uri', () => {
-      expect(firstProblem(withTopLevel('prerequisites:\n  - name: image\n    type: dockerimage\n'))?.message).toBe(
+      expect(firstProblem(withPrerequisites('  - name: image\n    type: dockerimage\n'))?.message).toBe(
         'protocol.prerequisites[0].uri is required and must be a string',
       );
     });
 
     it('rejects an unknown key in a dockerimage', () => {
-      const protocol = withTopLevel('prerequisites:\n  - name: image\n    type: dockerimage\n    uri: ubuntu\n    tag: latest\n');
+      const protocol = withPrerequisites('  - name: image\n    type: dockerimage\n    uri: ubuntu\n    tag: latest\n');
 
       expect(fieldsOf(protocol)).toEqual(['protocol.prerequisites[0].tag']);
     });
 
     it('accepts protocol header keys in a dockerimage', () => {
-      const protocol = withTopLevel(
-        'prerequisites:\n  - protocolVersion: 2\n    name: image\n    type: dockerimage\n    version: 1.0\n    contributor: OpenPAI\n    description: Ubuntu\n    uri: ubuntu\n',
+      const protocol = withPrerequisites(
+        '  - protocolVersion: 2\n    name: image\n    type: dockerimage\n    version: 1.0\n    contributor: OpenPAI\n    description: Ubuntu\n    uri: ubuntu\n',
       );
 
       expect(problemsOf(protocol)).toEqual([]);
     });
 
     it('rejects an unknown key in dockerimage auth', () => {
-      const protocol = withTopLevel(
-        'prerequisites:\n  - name: image\n    type: dockerimage\n    uri: ubuntu\n    auth:\n      username: me\n      token: abc\n',
+      const protocol = withPrerequisites(
+        '  - name: image\n    type: dockerimage\n    uri: ubuntu\n    auth:\n      username: me\n      token: abc\n',
       );
 
       expect(fieldsOf(protocol)).toEqual(['protocol.prerequisites[0].auth.token']);
     });
 
     it('rejects a data uri that is a string', () => {
-      const protocol = withTopLevel('prerequisites:\n  - name: mnist\n    type: data\n    uri: /mnt/data/mnist\n');
+      const protocol = withPrerequisites('  - name: mnist\n    type: data\n    uri: /mnt/data/mnist\n');
 
       expect(firstProblem(protocol)?.message).toBe(
         'protocol.prerequisites[0].uri must be a list of strings, but is "/mnt/data/mnist"',
@@ -493,17 +503,71 @@ taskRoles:
     });
 
     it('rejects a script uri that is a list', () => {
-      const protocol = withTopLevel('prerequisites:\n  - name: code\n    type: script\n    uri: [a, b]\n');
+      const protocol = withPrerequisites('  - name: code\n    type: script\n    uri: [a, b]\n');
 
       expect(fieldsOf(protocol)).toEqual(['protocol.prerequisites[0].uri']);
     });
 
     it('accepts further keys on data, script and output entries', () => {
-      const protocol = withTopLevel(
-        'prerequisites:\n  - {name: d, type: data, uri: [x], plugin: p}\n  - {name: s, type: script, require: [d]}\n  - {name: o, type: output, uri: y, anything: 1}\n',
+      const protocol = withPrerequisites(
+        '  - {name: d, type: data, uri: [x], plugin: p}\n  - {name: s, type: script, require: [d]}\n  - {name: o, type: output, uri: y, anything: 1}\n',
       );
 
       expect(problemsOf(protocol)).toEqual([]);
+    });
+  });
+
+  describe('references between parts', () => {
+    it('rejects a dockerImage naming no prerequisite', () => {
+      const problem = firstProblem(MINIMAL_PROTOCOL.replace('dockerImage: pytorch_image', 'dockerImage: nothere'));
+
+      expect(problem).toEqual({
+        field: 'protocol.taskRoles.train.dockerImage',
+        message: 'protocol.taskRoles.train.dockerImage names "nothere", but no dockerimage prerequisite has that name',
+        line: 7,
+      });
+    });
+
+    it('rejects a dockerImage naming a prerequisite of another type', () => {
+      const protocol = withPrerequisites('  - { name: mnist, type: data, uri: [/data] }\n').replace('dockerImage: pytorch_image', 'dockerImage: mnist');
+
+      expect(fieldsOf(protocol)).toEqual(['protocol.taskRoles.train.dockerImage']);
+    });
+
+    it.each(['data', 'script', 'output'])('rejects a %s naming no prerequisite', (field) => {
+      expect(fieldsOf(withRoleLines(`${field}: missing`))).toEqual([`protocol.taskRoles.train.${field}`]);
+    });
+
+    it('accepts data, script and output naming their prerequisites', () => {
+      const protocol = withPrerequisites('  - { name: d, type: data, uri: [x] }\n  - { name: s, type: script, uri: y }\n  - { name: o, type: output, uri: z }\n');
+
+      expect(problemsOf(`${protocol.replace('    commands:', '    data: d\n    script: s\n    output: o\n    commands:')}`)).toEqual([]);
+    });
+
+    it('rejects two prerequisites of one type with one name', () => {
+      const protocol = withPrerequisites('  - { name: code, type: script, uri: a }\n  - { name: code, type: script, uri: b }\n');
+
+      expect(problemsOf(protocol)).toEqual([
+        expect.objectContaining({ field: 'protocol.prerequisites[1].name', message: 'protocol.prerequisites[1].name repeats "code", the name of an earlier script prerequisite' }),
+      ]);
+    });
+
+    it('accepts one name for prerequisites of different types', () => {
+      expect(problemsOf(withPrerequisites('  - { name: mnist, type: data, uri: [x] }\n  - { name: mnist, type: script, uri: y }\n'))).toEqual([]);
+    });
+
+    it('rejects two deployments with one name', () => {
+      const deployments = 'deployments:\n  - { name: local, taskRoles: {} }\n  - { name: local, taskRoles: {} }\n';
+
+      expect(fieldsOf(withTopLevel(deployments))).toEqual(['protocol.deployments[1].name']);
+    });
+
+    it('rejects a default deployment that does not exist', () => {
+      const protocol = withTopLevel('deployments:\n  - { name: local, taskRoles: {} }\ndefaults:\n  deployment: remote\n');
+
+      expect(problemsOf(protocol)).toEqual([
+        expect.objectContaining({ field: 'protocol.defaults.deployment', message: 'protocol.defaults.deployment names "remote", but no deployment has that name' }),
+      ]);
     });
   });
 
@@ -540,7 +604,7 @@ taskRoles:
         {
           field: 'protocol.taskRoles.train.commands',
           message: 'protocol.taskRoles.train.commands is required and must be a non-empty list of strings',
-          line: 5,
+          line: 6,
         },
       ]);
     });
@@ -571,7 +635,7 @@ taskRoles:
           field: 'protocol.taskRoles.train.resourcePerInstance.diskGB',
           message:
             'protocol.taskRoles.train.resourcePerInstance.diskGB is not an allowed key (allowed keys: cpu, memoryMB, gpu, ports)',
-          line: 11,
+          line: 12,
         },
       ]);
     });
@@ -654,7 +718,7 @@ taskRoles:
       const problem = firstProblem(withRoleLines('gpuType: k80'));
 
       expect(problem?.field).toBe('protocol.taskRoles.train.gpuType');
-      expect(problem?.line).toBe(13);
+      expect(problem?.line).toBe(14);
     });
 
     it('accepts protocolVersion in a task role', () => {
@@ -723,7 +787,7 @@ taskRoles:
 unknown: 1
 `;
 
-      expect(problemsOf(protocol).map((problem) => problem.line)).toEqual([1, 2, 5, 8, 9]);
+      expect(problemsOf(protocol).map((problem) => problem.line)).toEqual([1, 2, 5, 6, 8, 9]);
     });
 
     it('reports at most 20 problems', () => {
@@ -735,7 +799,7 @@ unknown: 1
     it('reports the line of a nested field', () => {
       const problem = firstProblem(MINIMAL_PROTOCOL.replace('gpu: 1', 'gpu: two'));
 
-      expect(problem?.line).toBe(10);
+      expect(problem?.line).toBe(11);
     });
   });
 });
