@@ -140,7 +140,7 @@ function Results({ first, query }: { first: ItemPage; query: ItemFilters }) {
   return (
     <>
       <p className="mkt-count" aria-live="polite">
-        {t(first.totalExact ? 'list.count' : 'list.countAtLeast', { count: first.total })}
+        {t(countMessage(first.total, first.totalExact), { count: first.total })}
       </p>
       <ul className="mkt-cards">
         {items.map((item) => (
@@ -184,4 +184,12 @@ function ListSkeleton({ label }: { label: string }) {
       ))}
     </ul>
   );
+}
+
+/** Picks the wording of a result count: singular, plural, or a lower bound past the counting limit. */
+function countMessage(total: number, exact: boolean): 'list.countOne' | 'list.count' | 'list.countAtLeast' {
+  if (!exact) {
+    return 'list.countAtLeast';
+  }
+  return total === 1 ? 'list.countOne' : 'list.count';
 }
