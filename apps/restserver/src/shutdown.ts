@@ -8,6 +8,13 @@ import type { EmbeddedPostgres } from './database/embedded-postgres';
 /** Maximum wait for requests in flight before the process exits anyway. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
 
+let stopSignalReceived = false;
+
+/** Tells whether the process is shutting down after SIGTERM or SIGINT. */
+export function isShuttingDown(): boolean {
+  return stopSignalReceived;
+}
+
 /**
  * On SIGTERM or SIGINT: stop accepting connections, let requests in flight finish, close the
  * database pool and the embedded PostgreSQL, then exit. Exits with 1 if that takes longer than
@@ -22,6 +29,7 @@ export function stopOnSignals(app: INestApplication, embedded: EmbeddedPostgres 
       return;
     }
     stopping = true;
+    stopSignalReceived = true;
     logger.info({ signal }, `${signal} received: finishing requests in flight, then stopping`);
 
     const deadline = setTimeout(() => {

@@ -1,6 +1,7 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
-import { getLogger } from '../common/logging/logger';
+import { getLogger, requestContext } from '../common/logging/logger';
+import { isShuttingDown } from '../shutdown';
 
 /**
  * Sends TypeORM's messages to the JSON log instead of the console. Query parameters are never
@@ -31,6 +32,17 @@ export class JsonTypeOrmLogger implements TypeOrmLogger {
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    this.logger[level === 'warn' ? 'warn' : 'info'](String(message));
+    const text = String(message);
+    // Pool events fire in the context of whichever request first opened the connection, so they
+    // are logged outside any request rather than under a stale request id. Once the server is
+    // stopping, connections closed by a PostgreSQL that stops too (Ctrl-C reaches the embedded
+    // one as well) are expected and need no one's attention.
+    requestContext.exit(() => {
+      if (level === 'warn' && isShuttingDown()) {
+        this.logger.info(text);
+      } else {
+        this.logger[level === 'warn' ? 'warn' : 'info'](text);
+      }
+    });
   }
 }
