@@ -70,4 +70,15 @@ describe('item revisions', () => {
     await t.as('alice').put(`/items/${id}`).send({ protocol: 'name: [' }).expect(400);
     expect((await t.as('alice').get(`/items/${id}/revisions`).expect(200)).body).toHaveLength(before);
   });
+
+  it('keeps no revision for an edit that changes nothing', async () => {
+    const before = (await t.as('alice').get(`/items/${id}`).expect(200)).body;
+    const revisions = (await t.as('alice').get(`/items/${id}/revisions`).expect(200)).body.length;
+
+    await t.as('alice').put(`/items/${id}`).send({ summary: before.summary, isPrivate: before.isPrivate, tags: before.tags }).expect(200);
+
+    const after = (await t.as('alice').get(`/items/${id}`).expect(200)).body;
+    expect(after.updatedAt).toBe(before.updatedAt);
+    expect((await t.as('alice').get(`/items/${id}/revisions`).expect(200)).body).toHaveLength(revisions);
+  });
 });

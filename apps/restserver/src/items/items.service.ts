@@ -226,12 +226,20 @@ export class ItemsService {
 
     // The previous state becomes a revision in the same transaction as the change. Only the
     // columns the request names are written, so concurrent edits of different fields both survive.
+    // An edit that changes nothing keeps the item, its version and its history as they are.
+    const changes: Partial<MarketplaceItem> = { ...columns, ...(visibility ?? {}) };
+    const changesSomething = Object.entries(changes).some(
+      ([column, value]) => value !== undefined && JSON.stringify(item[column as keyof MarketplaceItem] ?? null) !== JSON.stringify(value),
+    );
     await this.items.manager.transaction(async (manager) => {
       if (ifMatch !== undefined) {
         await lockAndCheckIfMatch(manager, itemId, ifMatch);
       }
+      if (!changesSomething) {
+        return;
+      }
       await recordRevision(manager, itemId, caller.username);
-      await manager.update(MarketplaceItem, { id: itemId }, { ...columns, ...(visibility ?? {}), updatedAt: () => ITEM_UPDATED_AT_SQL });
+      await manager.update(MarketplaceItem, { id: itemId }, { ...changes, updatedAt: () => ITEM_UPDATED_AT_SQL });
     });
   }
 
