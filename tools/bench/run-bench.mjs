@@ -72,8 +72,8 @@ try {
 }
 
 function endpoints(size) {
-  // bench-511 (public) is the item measured since the first reports; smaller runs use bench-2,
-  // also public, because seed-items.mjs makes items 0 and 1 of every twenty private or shared.
+  // bench-511 (public) is the item measured since the first reports. Smaller runs use bench-2,
+  // also public: seed-items.mjs makes items 0 and 1 of every twenty private or shared.
   const itemId = size > 511 ? 'bench-511' : 'bench-2';
   return [
     ['unpaged list', '/items'],

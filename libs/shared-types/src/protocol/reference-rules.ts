@@ -5,9 +5,9 @@ import { quoteText } from './protocol-problem';
 const PREREQUISITE_REFERENCES = { dockerImage: 'dockerimage', data: 'data', script: 'script', output: 'output' } as const;
 
 /**
- * Checks the names one part of a protocol gives another, as OpenPAI does when a job is submitted:
- * prerequisite names are unique within their type, deployment names are unique, each task role's
- * `dockerImage`, `data`, `script` and `output` name a prerequisite of that type, and
+ * Checks the names one part of a protocol gives another, as OpenPAI does when a job is submitted.
+ * Prerequisite names are unique within their type, and deployment names are unique. Each task
+ * role's `dockerImage`, `data`, `script` and `output` name a prerequisite of that type, and
  * `defaults.deployment` names a deployment. Parts of the wrong shape are skipped here, because
  * the shape rules have reported them already.
  */
