@@ -100,8 +100,7 @@ export class ItemsService {
   /**
    * Lists every matching item for the original's unpaged request, as the bytes of one JSON array
    * produced batch by batch, so that a list of 100,000 items never sits in memory at once. The
-   * first batch is read before this returns, so a failing database still gets a proper error
-   * response; a failure after that can only cut the response short.
+   * first batch is written before this returns; see UnpagedListJson.arrayBytes for why.
    */
   async listUnpaged(caller: Caller, filters: ItemListQuery): Promise<AsyncIterable<Buffer>> {
     const trigrams = await this.trigramsAvailable();
@@ -124,8 +123,7 @@ export class ItemsService {
       batches = inOneBatch(await readRows<ListRow>(filtered, LIST_ROWS));
     }
 
-    const first = await batches.next();
-    return this.unpagedListJson.arrayBytes(caller, first.done ? [] : first.value, batches);
+    return this.unpagedListJson.arrayBytes(caller, batches);
   }
 
   /** Checks once whether pg_trgm is installed, which decides whether typo tolerance is on. */

@@ -29,16 +29,29 @@ export class UnpagedListJson {
     private readonly cache: ItemJsonCache,
   ) {}
 
-  /** Yields the array's bytes; `first` is read already, so that its errors reach the caller before any byte. */
-  async *arrayBytes(caller: Caller, first: ListRow[], rest: AsyncIterator<ListRow[]>): AsyncGenerator<Buffer> {
+  /**
+   * Writes the first batch completely, every query included, and returns the array's bytes. A
+   * database failure in the first batch, which is the whole list of most clusters, therefore
+   * rejects this promise and gets a proper error response. A failure in a later batch can only
+   * cut the response short, since its status is already sent.
+   */
+  async arrayBytes(caller: Caller, batches: AsyncIterator<ListRow[]>): Promise<AsyncIterable<Buffer>> {
+    const first = await batches.next();
+    if (first.done) {
+      return inSequence([OPEN, CLOSE]);
+    }
+    const firstBatch = await this.batchBytes(caller, first.value, false);
+    return this.remainingBytes(caller, firstBatch, batches);
+  }
+
+  private async *remainingBytes(caller: Caller, first: { bytes: Buffer; count: number }, rest: AsyncIterator<ListRow[]>): AsyncGenerator<Buffer> {
     yield OPEN;
-    let written = 0;
-    for (let rows = first; rows.length > 0; ) {
-      const batch = await this.batchBytes(caller, rows, written > 0);
+    yield first.bytes;
+    let written = first.count;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      const batch = await this.batchBytes(caller, next.value, written > 0);
       written += batch.count;
       yield batch.bytes;
-      const next = await rest.next();
-      rows = next.done ? [] : next.value;
     }
     yield CLOSE;
   }
@@ -99,4 +112,8 @@ export class UnpagedListJson {
     }
     return found;
   }
+}
+
+async function* inSequence(parts: Buffer[]): AsyncGenerator<Buffer> {
+  yield* parts;
 }
