@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 
 import { startFakeOpenPai } from '../stack/fake-openpai.mjs';
 import { readRssKb, REPO_ROOT, startRestserver } from '../stack/restserver-process.mjs';
+import { startWebportal } from '../stack/webportal-process.mjs';
 import { SoakLoad } from './soak-load.mjs';
 import { OptionError, parseSoakOptions, USAGE } from './soak-options.mjs';
 import { SoakRecorder } from './soak-recorder.mjs';
@@ -71,7 +72,7 @@ try {
   const readServerRssKb = () => (pid ? readRssKb(pid) : null);
   const rssStartKb = readServerRssKb();
   const recorder = new SoakRecorder();
-  load = new SoakLoad({ baseUrl, context: { users, items, tags }, recorder, options, readServerRssKb, log });
+  load = new SoakLoad({ baseUrl, context: { users, items, tags, portalUrl: stack?.portal.baseUrl }, recorder, options, readServerRssKb, log });
   void stack?.server.exited.then(({ code, signal }) => load.stop(`the server exiting (code ${code}, signal ${signal})`));
   const serverProcess = pid ? ` (server pid ${pid})` : '';
   log(`soak: ${options.rate} requests/s for ${options.durationMs / 1000} s against ${baseUrl}${serverProcess} as ${users.map((user) => user.username).join(', ')}`);
@@ -92,19 +93,29 @@ try {
 process.exit(interruptedBy ? EXIT_INTERRUPTED : exitCode);
 
 /**
- * Starts a fake OpenPAI and the built server, whose output goes to `serverLog`. The server gets
- * its own process group, so a Ctrl-C reaches only the soak, which stops the server itself.
- * NOTE: a soak killed with SIGKILL cannot stop it; the server's pid is in the soak's first line.
+ * Starts a fake OpenPAI, the built server and the built web portal pointed at it; the output of
+ * both servers goes to `serverLog`. Each gets its own process group, so a Ctrl-C reaches only the
+ * soak, which stops them itself. NOTE: a soak killed with SIGKILL cannot stop them; the REST
+ * server's pid is in the soak's first line.
  */
 async function startStack(serverLog) {
   const openPai = await startFakeOpenPai(STARTED_STACK_USERS);
   const logFile = openSync(serverLog, 'w');
   try {
     const server = await startRestserver({ idpUrl: openPai.url, output: logFile, detached: true });
+    let portal;
+    try {
+      portal = await startWebportal({ apiUrl: server.baseUrl, output: logFile, detached: true });
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
     return {
       server,
+      portal,
       serverLog,
       stop: async () => {
+        await portal.stop();
         await server.stop();
         await openPai.close();
       },
@@ -146,7 +157,7 @@ function buildReport({ baseUrl, users, recorder, run, memory, cleanUp }) {
     configuration: {
       target: options.baseUrl
         ? `a server already running at ${baseUrl}`
-        : `dist/apps/restserver/main.js started by the soak at ${baseUrl}, with an embedded PostgreSQL and a fake OpenPAI`,
+        : `dist/apps/restserver/main.js started by the soak at ${baseUrl}, with an embedded PostgreSQL, a fake OpenPAI and the web portal`,
       baseUrl,
       startedServer: !options.baseUrl,
       durationSeconds: options.durationMs / 1000,

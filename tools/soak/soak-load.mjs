@@ -128,7 +128,7 @@ export class SoakLoad {
     }, this.options.timeoutMs);
     this.#controllers.add(controller);
     try {
-      const response = await fetch(`${this.baseUrl}${request.path}`, {
+      const response = await fetch(`${request.baseUrl ?? this.baseUrl}${request.path}`, {
         method: request.method,
         headers: { Authorization: `Bearer ${request.user.token}`, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
         body: request.body ? JSON.stringify(request.body) : undefined,

@@ -16,6 +16,13 @@ function read(operation, user, path, check, itemId) {
   return { operation, user, method: 'GET', path, expectStatus: 200, check, itemId };
 }
 
+const hasText = (marker) => (body) => (typeof body === 'string' && body.includes(marker) ? undefined : `expected a text containing ${JSON.stringify(marker)}`);
+
+/** Reads a file of the web portal, when the soak started one (`context.portalUrl`). */
+function portalRead(operation, path, check) {
+  return (context, user) => (context.portalUrl ? { ...read(operation, user, path, check), baseUrl: context.portalUrl } : undefined);
+}
+
 /** Builds a write to one of the user's own items and marks the item `busy` until the response arrives. */
 function ownItemWrite(operation, user, item, request) {
   item.busy = true;
@@ -148,6 +155,8 @@ export const OPERATIONS = [
   { weight: 4, build: itemAction('use', 'POST', '/use', (body) => (Number.isInteger(body?.useNumber) ? undefined : 'expected {"counted": bool, "useNumber": n}')) },
   { weight: 2, build: linkTag },
   { weight: 2, build: unlinkTag },
+  { weight: 2, build: portalRead('portal plugin.js', '/plugin.js', hasText('OpenPAI Marketplace plugin')) },
+  { weight: 1, build: portalRead('portal page', '/', hasText('<html')) },
 ];
 
 const TOTAL_WEIGHT = OPERATIONS.reduce((sum, operation) => sum + operation.weight, 0);

@@ -61,7 +61,7 @@ export async function startRestserver({ idpUrl, environment = {}, output = 'inhe
 
   const baseUrl = `http://127.0.0.1:${ports.api}`;
   try {
-    await waitUntilReady(baseUrl, exited);
+    await waitUntilOk(`${baseUrl}/readyz`, exited, 'the server');
   } catch (error) {
     await stop();
     throw error;
@@ -75,21 +75,21 @@ export async function startRestserver({ idpUrl, environment = {}, output = 'inhe
   };
 }
 
-/** Polls `/readyz` for up to two minutes, failing early when the server exits. */
-async function waitUntilReady(baseUrl, exited) {
+/** Polls `url` for up to two minutes until it answers 200, failing early when `name` exits. */
+export async function waitUntilOk(url, exited, name) {
   let exit;
   void exited.then((result) => (exit = result));
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (exit) {
-      throw new Error(`the server exited during start-up (code ${exit.code}, signal ${exit.signal})`);
+      throw new Error(`${name} exited during start-up (code ${exit.code}, signal ${exit.signal})`);
     }
-    if (await fetch(`${baseUrl}/readyz`).then((response) => response.ok, () => false)) {
+    if (await fetch(url).then((response) => response.ok, () => false)) {
       return;
     }
     await new Promise((done) => setTimeout(done, 300));
   }
-  throw new Error(`${baseUrl}/readyz did not return 200 within two minutes`);
+  throw new Error(`${url} did not return 200 within two minutes`);
 }
 
 /** Returns the resident set size of a process in kB from /proc (Linux), or null when it cannot be read. */
