@@ -47,15 +47,10 @@ export async function startRestserver({ idpUrl, environment = {}, output = 'inhe
     },
     stdio: ['ignore', ...(Array.isArray(output) ? output : [output, output])],
   });
-  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const exited = exitOf(child);
 
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(child, exited, STOP_TIMEOUT_MS);
     rmSync(dataRoot, { recursive: true, force: true });
   };
 
@@ -75,7 +70,23 @@ export async function startRestserver({ idpUrl, environment = {}, output = 'inhe
   };
 }
 
-/** Polls `url` for up to two minutes until it answers 200, failing early when `name` exits. */
+/** Resolves with `{ code, signal }` once `child` exits. */
+export function exitOf(child) {
+  return new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+}
+
+/** Sends SIGTERM to `child` if it still runs, and SIGKILL if it has not exited after `timeoutMs`. */
+export async function stopChild(child, exited, timeoutMs) {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Polls `url` for up to two minutes until it returns 200, failing early when `name` exits. */
 export async function waitUntilOk(url, exited, name) {
   let exit;
   void exited.then((result) => (exit = result));

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { freePort, REPO_ROOT, waitUntilOk } from './restserver-process.mjs';
+import { exitOf, freePort, REPO_ROOT, stopChild, waitUntilOk } from './restserver-process.mjs';
 
 const START_SCRIPT = join(REPO_ROOT, 'apps/webportal/server/start.mjs');
 const BUILD_ID = join(REPO_ROOT, 'apps/webportal/.next/BUILD_ID');
@@ -27,16 +27,8 @@ export async function startWebportal({ apiUrl, output = 'inherit', detached = fa
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', SERVER_PORT: String(port), MARKETPLACE_API_URL: apiUrl },
     stdio: ['ignore', ...(Array.isArray(output) ? output : [output, output])],
   });
-  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
+  const exited = exitOf(child);
+  const stop = () => stopChild(child, exited, STOP_TIMEOUT_MS);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
