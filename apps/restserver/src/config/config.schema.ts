@@ -39,7 +39,7 @@ export const ENVIRONMENT_VARIABLES = {
     defaultValue: '5',
   },
   LIST_JSON_CACHE_MB: {
-    description: 'Megabytes of serialised item JSON a replica keeps to answer the unpaged list without reading every protocol again; 0 turns it off',
+    description: 'Megabytes of serialised item JSON a replica keeps, so the unpaged list need not read every protocol again; 0 turns it off',
     defaultValue: '64',
   },
   LOG_LEVEL: { description: 'fatal, error, warn, info, debug or trace', defaultValue: 'info' },

@@ -13,7 +13,8 @@ describe('JsonTypeOrmLogger', () => {
     configureLogging('silent');
   });
 
-  it('logs pool events without the request id of the request in whose context they fire', () => {
+  // A pool event fires in the context of whichever request opened the connection.
+  it('logs pool events without a request id', () => {
     requestContext.run({ requestId: 'request-1' }, () => new JsonTypeOrmLogger().log('warn', 'Postgres pool raised an error. error: connection lost'));
 
     expect(lines).toHaveLength(1);

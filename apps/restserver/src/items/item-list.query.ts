@@ -49,8 +49,8 @@ export function applyItemFilters(
     builder.andWhere('item.source = :source', { source: filters.source });
   }
   if (filters.keyword) {
-    // The first condition can use the trigram index of the listing-indexes migration and implies
-    // nothing the second does not; the second keeps a match from spanning two columns.
+    // The first condition can use the trigram index of the listing-indexes migration, because
+    // every row the second matches also matches it. The second keeps a match within one column.
     builder.andWhere(
       `(${KEYWORD_DOCUMENT_SQL} ILIKE :keyword ESCAPE '\\' AND (item.name ILIKE :keyword ESCAPE '\\' OR item.author ILIKE :keyword ESCAPE '\\' OR item.summary ILIKE :keyword ESCAPE '\\'))`,
       { keyword: `%${escapeLike(filters.keyword)}%` },

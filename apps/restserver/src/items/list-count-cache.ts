@@ -24,7 +24,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * cost of a page, and someone paging through results or a portal re-rendering sends the same
  * query again and again, while the page itself is always read fresh.
  *
- * The key holds the caller's name, groups and admin flag, so counts are never shared between
+ * The key contains the caller's name, groups and admin flag, so counts are never shared between
  * callers who may see different items. Any write through this process clears every entry. A
  * write through another replica is not seen here, so a count can lag by up to
  * LIST_COUNT_CACHE_SECONDS. Concurrent identical queries share one computation.
