@@ -14,9 +14,9 @@ export const FIRST_RETRY_DELAY_MS = 1000;
 const SETUP_SQLSTATES = new Set(['28000', '28P01', '3D000']);
 
 /**
- * Connects the data source and runs the start-up work (migrations, adoption, seeds), retrying
- * with capped exponential back-off for as long as the database cannot be reached, refuses the
- * login or lacks the database, since each of these can end without a restart (PostgreSQL
+ * Connects the data source and runs the start-up work (migrations, adoption, seeds). It retries
+ * with capped exponential back-off for as long as the database cannot be reached, rejects the
+ * login or lacks the database, because each of these can end without a restart (PostgreSQL
  * starting, an init script creating the role). Any other error is thrown: it would fail again.
  * DatabaseReadiness tracks each step for /readyz and the API's 503 responses.
  */
@@ -108,7 +108,7 @@ function withoutPassword(message: string, password: string | undefined): string 
 
 /**
  * The error's message. Node reports a failed connection to a name with several addresses (such as
- * localhost) as an AggregateError with an empty message, so the first inner error stands in.
+ * localhost) as an AggregateError with an empty message, so the first inner error's message is used.
  */
 function messageOf(error: unknown): string {
   if (error instanceof AggregateError && !error.message && error.errors.length > 0) {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
-/** Where start-up stands with the database. */
+/** Progress of start-up with the database. */
 export type DatabaseStartupState =
   | { readonly phase: 'connecting'; readonly attempts: number }
   | {
       readonly phase: 'waiting';
       readonly attempts: number;
-      /** What failed, such as "database unreachable: connect ECONNREFUSED 127.0.0.1:5432". */
+      /** Failure of the last attempt, such as "database unreachable: connect ECONNREFUSED 127.0.0.1:5432". */
       readonly reason: string;
       readonly nextAttemptAt: number;
     }
@@ -52,7 +52,7 @@ export class DatabaseReadiness {
     return state.phase === 'waiting' ? Math.max(1, Math.ceil((state.nextAttemptAt - Date.now()) / 1000)) : 1;
   }
 
-  /** Why the server is not ready yet, for /readyz and the log, or undefined once it is. */
+  /** Returns why the server is not ready yet, for /readyz and the log, or undefined once it is. */
   describe(): string | undefined {
     const state = this.current;
     if (state.phase === 'waiting') {
@@ -61,7 +61,7 @@ export class DatabaseReadiness {
     return state.phase === 'ready' ? undefined : this.progress();
   }
 
-  /** The start-up step and attempt count, without the driver's message, for API clients. */
+  /** Returns the start-up step and attempt count, without the driver's message, for API clients. */
   progress(): string {
     const state = this.current;
     switch (state.phase) {

@@ -20,9 +20,9 @@ export class DatabaseNotReadyError extends DomainError {
 }
 
 /**
- * Answers every route not marked @WithoutDatabase() with 503 and a Retry-After header until
+ * Rejects every route not marked @WithoutDatabase() with 503 and a Retry-After header until
  * start-up has connected to the database and applied the migrations, so clients get a clear
- * answer instead of a driver error while the server waits for PostgreSQL.
+ * response instead of a driver error while the server waits for PostgreSQL.
  */
 @Injectable()
 export class DatabaseReadyGuard implements CanActivate {

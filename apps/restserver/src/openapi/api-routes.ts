@@ -51,7 +51,7 @@ export interface ApiRoute {
   success: SuccessBody;
   /** The success response carries an ETag header naming the resource's current state. */
   etag?: boolean;
-  /** The route accepts an If-Match header and answers 412 when it does not match the current ETag. */
+  /** The route accepts an If-Match header and returns 412 when it does not match the current ETag. */
   ifMatch?: boolean;
   /** Error statuses this route can return besides those the document adds itself: 401, 413 and 415 (with a body), 429, 500 and 503. */
   errors: number[];
